@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+
+namespace AQueue;
+
+/// <summary>
+/// Says where each model's value comes from: the initial value of actors and reader-writer models, and the
+/// factory and bound of PCModels. Both backends read the same registry, so a registration is written once.
+/// </summary>
+/// <remarks>
+/// Without a registration, an actor or reader-writer model of <c>T</c> starts from <c>new T()</c> when
+/// <c>T</c> has a public parameterless constructor, or from <c>default(T)</c> when <c>T</c> is a value type.
+/// A PCModel always needs a factory: its value is built where it runs, never shipped from the caller.
+/// </remarks>
+/// <example>
+/// <code>
+/// services.AddAQueueLocal(models => models
+///     .AddInitialValue&lt;long&gt;(key => 100)
+///     .AddPCModel(sp => new HttpClient(), maxConcurrency: 4));
+/// </code>
+/// </example>
+public sealed class ModelRegistry
+{
+    private readonly ConcurrentDictionary<Type, Delegate> _initialValues = new();
+    private readonly ConcurrentDictionary<Type, object> _pcModels = new();
+
+    /// <summary>Registers the initial value of every actor and reader-writer model of <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The guarded value's type.</typeparam>
+    /// <param name="factory">Makes the initial value from the model's key.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
+    public ModelRegistry AddInitialValue<T>(Func<string, T> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _initialValues[typeof(T)] = factory;
+        return this;
+    }
+
+    /// <summary>Registers how PCModels of <typeparamref name="T"/> are built and how many calls each runs at once.</summary>
+    /// <typeparam name="T">The guarded value's type; calls share it, so it must be thread-safe.</typeparam>
+    /// <param name="factory">Builds the value from the services and the model's key.</param>
+    /// <param name="maxConcurrency">The most calls that run at once. On Orleans the grain's
+    /// <c>[StatelessWorker(n)]</c> sets the bound per silo instead.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConcurrency"/> is less than 1.</exception>
+    public ModelRegistry AddPCModel<T>(Func<IServiceProvider, string, T> factory, int maxConcurrency)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
+        _pcModels[typeof(T)] = new PCModelRegistration<T>(factory, maxConcurrency);
+        return this;
+    }
+
+    /// <summary>Makes the initial value for the actor or reader-writer model named <paramref name="key"/>.</summary>
+    /// <typeparam name="T">The guarded value's type.</typeparam>
+    /// <param name="key">The model's key.</param>
+    /// <returns>The registered factory's value, else <c>new T()</c>, else <c>default(T)</c> for a value type.</returns>
+    /// <exception cref="InvalidOperationException">Nothing is registered and <typeparamref name="T"/> is a reference type
+    /// without a public parameterless constructor.</exception>
+    public T CreateInitialValue<T>(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_initialValues.TryGetValue(typeof(T), out var factory))
+        {
+            return ((Func<string, T>)factory)(key);
+        }
+
+        if (typeof(T).IsValueType)
+        {
+            return default!;
+        }
+
+        if (typeof(T) == typeof(string))
+        {
+            return (T)(object)string.Empty;
+        }
+
+        if (typeof(T).GetConstructor(Type.EmptyTypes) is { } ctor)
+        {
+            return (T)ctor.Invoke(null);
+        }
+
+        throw new InvalidOperationException(
+            $"No initial value is registered for models of {typeof(T)}, and it has no public parameterless constructor. " +
+            $"Register one: models.AddInitialValue<{typeof(T).Name}>(key => ...).");
+    }
+
+    /// <summary>Gets the PCModel registration for <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The guarded value's type.</typeparam>
+    /// <returns>The factory and bound.</returns>
+    /// <exception cref="InvalidOperationException">No PCModel is registered for <typeparamref name="T"/>.</exception>
+    public PCModelRegistration<T> GetPCModel<T>()
+    {
+        if (_pcModels.TryGetValue(typeof(T), out var registration))
+        {
+            return (PCModelRegistration<T>)registration;
+        }
+
+        throw new InvalidOperationException(
+            $"No PCModel is registered for {typeof(T)}. A PCModel's value is built where it runs, never sent by the caller: " +
+            $"register a factory, e.g. models.AddPCModel<{typeof(T).Name}>((services, key) => ..., maxConcurrency: 4).");
+    }
+}

@@ -1,0 +1,30 @@
+namespace AQueue;
+
+/// <summary>
+/// A value that at most <see cref="MaxConcurrency"/> calls may use at once; the rest wait in arrival order.
+/// Use it to bound parallelism over a thread-safe resource (a connection pool, an HTTP client, a model).
+/// In-process an async semaphore queue; on Orleans a <c>[StatelessWorker(n)]</c> grain, where the bound holds
+/// per silo and per key, and a busy request waits in one worker's own queue rather than a shared one.
+/// </summary>
+/// <typeparam name="T">The type of the guarded value. Calls share it, so its members must be thread-safe.</typeparam>
+public interface IPCModel<T> : IModel<T>
+{
+    /// <summary>The most calls that run at once (in-process: in this model; on Orleans: per silo).</summary>
+    int MaxConcurrency { get; }
+
+    /// <summary>Runs <paramref name="operation"/> once one of the <see cref="MaxConcurrency"/> slots is free.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation to run.</param>
+    /// <param name="cancellationToken">Cancels the wait (the operation then never runs) and is passed to the operation.</param>
+    /// <returns>The operation's result.</returns>
+    ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs <paramref name="operation"/> within <paramref name="timeout"/>.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation to run.</param>
+    /// <param name="timeout">The deadline for waiting and running together; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the wait and is passed to the operation.</param>
+    /// <returns>The operation's result.</returns>
+    /// <exception cref="TimeoutException">The deadline passed first.</exception>
+    ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,256 @@
+namespace AQueue.Local.Internal.Locks;
+
+/// <summary>
+/// A FIFO async semaphore with direct hand-off: a released permit goes straight to the oldest waiter, so a
+/// newcomer never overtakes the queue. The uncontended path is one compare-and-swap in and one out.
+/// </summary>
+/// <remarks>
+/// <c>_state</c> holds the free permits and a flag that says the queue is not empty. While the flag is set,
+/// every change of state happens under <c>_sync</c>; while it is clear, callers take and return permits
+/// with a compare-and-swap alone.
+/// </remarks>
+internal sealed class PermitLock
+{
+    private const int WaitersFlag = 1 << 30;
+    private const int CountMask = WaitersFlag - 1;
+    private const int MaxPermits = CountMask;
+
+    private static readonly Action<object?> s_cancel = static state =>
+    {
+        var (owner, waiter) = ((PermitLock, Waiter))state!;
+        owner.TryCancel(waiter);
+    };
+
+    private readonly Lock _sync = new();
+    private WaiterList _waiters;
+    private int _state;
+
+    public PermitLock(int permits)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(permits, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(permits, MaxPermits);
+        MaxCount = permits;
+        _state = permits;
+    }
+
+    public int MaxCount { get; }
+
+    /// <summary>Free permits right now.</summary>
+    public int CurrentCount => Volatile.Read(ref _state) & CountMask;
+
+    /// <summary>Callers queued right now.</summary>
+    public int WaitingCount
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
+    public bool TryEnter()
+    {
+        int state = Volatile.Read(ref _state);
+        // A free permit and an empty queue: take it. Any other state goes through the queue.
+        while (state > 0 && state < WaitersFlag)
+        {
+            int seen = Interlocked.CompareExchange(ref _state, state - 1, state);
+            if (seen == state)
+            {
+                return true;
+            }
+
+            state = seen;
+        }
+
+        return false;
+    }
+
+    public void Exit()
+    {
+        int state = Volatile.Read(ref _state);
+        while (state < WaitersFlag)
+        {
+            if ((state & CountMask) >= MaxCount)
+            {
+                ThrowOverRelease();
+            }
+
+            int seen = Interlocked.CompareExchange(ref _state, state + 1, state);
+            if (seen == state)
+            {
+                return;
+            }
+
+            state = seen;
+        }
+
+        ExitSlow();
+    }
+
+    public ValueTask EnterAsync(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        Waiter? waiter = EnqueueOrEnter(blocking: false);
+        if (waiter is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        return waiter.AsValueTask();
+    }
+
+    /// <summary>Blocks the thread until a permit is free: a brief spin, then a real wait.</summary>
+    /// <returns>False when <paramref name="millisecondsTimeout"/> passed first.</returns>
+    public bool Enter(int millisecondsTimeout, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (SpinThenTryEnter())
+        {
+            return true;
+        }
+
+        Waiter? waiter = EnqueueOrEnter(blocking: true);
+        if (waiter is null)
+        {
+            return true;
+        }
+
+        waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        try
+        {
+            if (waiter.BlockUntilDone(millisecondsTimeout, out bool cancelled))
+            {
+                return true;
+            }
+
+            if (cancelled || TryCancel(waiter))
+            {
+                waiter.ThrowIfCancelled();
+                return false;
+            }
+
+            // Granted between the timeout and the cancel: the permit is ours.
+            return true;
+        }
+        finally
+        {
+            waiter.ReleaseRegistration();
+        }
+    }
+
+    private bool SpinThenTryEnter()
+    {
+        var spinner = new SpinWait();
+        for (int i = 0; i < SpinPolicy.Iterations; i++)
+        {
+            if (TryEnter())
+            {
+                return true;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return TryEnter();
+    }
+
+    private Waiter? EnqueueOrEnter(bool blocking)
+    {
+        lock (_sync)
+        {
+            int state = Volatile.Read(ref _state);
+            while (true)
+            {
+                if (state > 0 && state < WaitersFlag)
+                {
+                    int seen = Interlocked.CompareExchange(ref _state, state - 1, state);
+                    if (seen == state)
+                    {
+                        return null;
+                    }
+
+                    state = seen;
+                    continue;
+                }
+
+                if ((state & WaitersFlag) != 0)
+                {
+                    break;
+                }
+
+                // No permit: raise the flag so that releasers come through the monitor and hand off to us.
+                int flagged = Interlocked.CompareExchange(ref _state, state | WaitersFlag, state);
+                if (flagged == state)
+                {
+                    break;
+                }
+
+                state = flagged;
+            }
+
+            var waiter = new Waiter(WaiterKind.Permit, blocking);
+            _waiters.Enqueue(waiter);
+            return waiter;
+        }
+    }
+
+    private void ExitSlow()
+    {
+        lock (_sync)
+        {
+            Waiter? next = _waiters.Head;
+            if (next is not null)
+            {
+                // Hand the permit straight over; the count does not change.
+                _waiters.Remove(next);
+                if (_waiters.Count == 0)
+                {
+                    Volatile.Write(ref _state, _state & CountMask);
+                }
+
+                next.Grant();
+                return;
+            }
+
+            int count = (_state & CountMask) + 1;
+            if (count > MaxCount)
+            {
+                ThrowOverRelease();
+            }
+
+            Volatile.Write(ref _state, count);
+        }
+    }
+
+    /// <summary>Removes a waiter that has not been granted yet. Nobody else's place changes.</summary>
+    private bool TryCancel(Waiter waiter)
+    {
+        lock (_sync)
+        {
+            if (!waiter.IsPending)
+            {
+                return false;
+            }
+
+            _waiters.Remove(waiter);
+            if (_waiters.Count == 0)
+            {
+                Volatile.Write(ref _state, _state & CountMask);
+            }
+
+            waiter.Cancel();
+            return true;
+        }
+    }
+
+    private static void ThrowOverRelease() =>
+        throw new SemaphoreFullException("A permit was returned that was never taken.");
+}

@@ -1,0 +1,286 @@
+namespace AQueue.Local.Internal.Locks;
+
+/// <summary>
+/// A FIFO async reader-writer lock. Reads share, writes exclude. Waiters are served in arrival order, and
+/// the reads at the head of the queue enter together, so once a write waits, the reads that come after it
+/// wait behind it: neither side starves.
+/// </summary>
+/// <remarks>
+/// <c>_state</c> holds the reader count, a writer bit and a flag that says the queue is not empty. While the
+/// flag is set, every change of state happens under <c>_sync</c>; while it is clear, uncontended calls enter
+/// and leave with a compare-and-swap alone.
+/// </remarks>
+internal sealed class RwLock
+{
+    private const int WaitersFlag = 1 << 30;
+    private const int WriterBit = 1 << 29;
+    private const int ReaderMask = WriterBit - 1;
+
+    private static readonly Action<object?> s_cancel = static state =>
+    {
+        var (owner, waiter) = ((RwLock, Waiter))state!;
+        owner.TryCancel(waiter);
+    };
+
+    private readonly Lock _sync = new();
+    private WaiterList _waiters;
+    private int _state;
+
+    /// <summary>Reads running right now.</summary>
+    public int CurrentReaderCount => Volatile.Read(ref _state) & ReaderMask;
+
+    /// <summary>Whether a write is running right now.</summary>
+    public bool IsWriteHeld => (Volatile.Read(ref _state) & WriterBit) != 0;
+
+    /// <summary>Callers queued right now.</summary>
+    public int WaitingCount
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
+    public bool TryEnterRead()
+    {
+        int state = Volatile.Read(ref _state);
+        // No writer and nobody queued: join the readers.
+        while (state < WriterBit)
+        {
+            if (state == ReaderMask)
+            {
+                ThrowTooManyReaders();
+            }
+
+            int seen = Interlocked.CompareExchange(ref _state, state + 1, state);
+            if (seen == state)
+            {
+                return true;
+            }
+
+            state = seen;
+        }
+
+        return false;
+    }
+
+    public bool TryEnterWrite() => Interlocked.CompareExchange(ref _state, WriterBit, 0) == 0;
+
+    public void ExitRead()
+    {
+        int state = Volatile.Read(ref _state);
+        while (state < WriterBit)
+        {
+            if (state == 0)
+            {
+                ThrowNotHeld();
+            }
+
+            int seen = Interlocked.CompareExchange(ref _state, state - 1, state);
+            if (seen == state)
+            {
+                return;
+            }
+
+            state = seen;
+        }
+
+        lock (_sync)
+        {
+            int readers = (_state & ReaderMask) - 1;
+            if (readers < 0)
+            {
+                ThrowNotHeld();
+            }
+
+            Volatile.Write(ref _state, (_state & ~ReaderMask) | readers);
+            GrantFromHead();
+        }
+    }
+
+    public void ExitWrite()
+    {
+        if (Interlocked.CompareExchange(ref _state, 0, WriterBit) == WriterBit)
+        {
+            return;
+        }
+
+        lock (_sync)
+        {
+            if ((_state & WriterBit) == 0)
+            {
+                ThrowNotHeld();
+            }
+
+            Volatile.Write(ref _state, _state & ~WriterBit);
+            GrantFromHead();
+        }
+    }
+
+    public ValueTask EnterAsync(WaiterKind kind, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        Waiter? waiter = EnqueueOrEnter(kind, blocking: false);
+        if (waiter is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        return waiter.AsValueTask();
+    }
+
+    /// <summary>Blocks the thread until the lock is granted: a brief spin, then a real wait.</summary>
+    /// <returns>False when <paramref name="millisecondsTimeout"/> passed first.</returns>
+    public bool Enter(WaiterKind kind, int millisecondsTimeout, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (SpinThenTryEnter(kind))
+        {
+            return true;
+        }
+
+        Waiter? waiter = EnqueueOrEnter(kind, blocking: true);
+        if (waiter is null)
+        {
+            return true;
+        }
+
+        waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        try
+        {
+            if (waiter.BlockUntilDone(millisecondsTimeout, out bool cancelled))
+            {
+                return true;
+            }
+
+            if (cancelled || TryCancel(waiter))
+            {
+                waiter.ThrowIfCancelled();
+                return false;
+            }
+
+            // Granted between the timeout and the cancel: the lock is ours.
+            return true;
+        }
+        finally
+        {
+            waiter.ReleaseRegistration();
+        }
+    }
+
+    private bool SpinThenTryEnter(WaiterKind kind)
+    {
+        var spinner = new SpinWait();
+        for (int i = 0; i < SpinPolicy.Iterations; i++)
+        {
+            if (kind == WaiterKind.Read ? TryEnterRead() : TryEnterWrite())
+            {
+                return true;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return kind == WaiterKind.Read ? TryEnterRead() : TryEnterWrite();
+    }
+
+    private Waiter? EnqueueOrEnter(WaiterKind kind, bool blocking)
+    {
+        lock (_sync)
+        {
+            int state = Volatile.Read(ref _state);
+            while ((state & WaitersFlag) == 0)
+            {
+                bool free = kind == WaiterKind.Read ? state < WriterBit : state == 0;
+                int next = free ? (kind == WaiterKind.Read ? state + 1 : WriterBit) : state | WaitersFlag;
+                int seen = Interlocked.CompareExchange(ref _state, next, state);
+                if (seen == state)
+                {
+                    if (free)
+                    {
+                        return null;
+                    }
+
+                    break;
+                }
+
+                state = seen;
+            }
+
+            var waiter = new Waiter(kind, blocking);
+            _waiters.Enqueue(waiter);
+            return waiter;
+        }
+    }
+
+    /// <summary>
+    /// Lets in what the head of the queue allows: one write when nothing runs, or every read up to the first
+    /// queued write when no write runs. Caller holds <c>_sync</c>, and the waiters flag is set.
+    /// </summary>
+    private void GrantFromHead()
+    {
+        int state = _state;
+        while (_waiters.Head is { } head)
+        {
+            if (head.Kind == WaiterKind.Write)
+            {
+                if ((state & (WriterBit | ReaderMask)) != 0)
+                {
+                    break;
+                }
+
+                state |= WriterBit;
+                _waiters.Remove(head);
+                head.Grant();
+                break;
+            }
+
+            if ((state & WriterBit) != 0)
+            {
+                break;
+            }
+
+            state++;
+            _waiters.Remove(head);
+            head.Grant();
+        }
+
+        if (_waiters.Count == 0)
+        {
+            state &= ~WaitersFlag;
+        }
+
+        Volatile.Write(ref _state, state);
+    }
+
+    /// <summary>Removes a waiter that has not been granted yet; a cancelled write lets in the reads behind it.</summary>
+    private bool TryCancel(Waiter waiter)
+    {
+        lock (_sync)
+        {
+            if (!waiter.IsPending)
+            {
+                return false;
+            }
+
+            _waiters.Remove(waiter);
+            waiter.Cancel();
+            GrantFromHead();
+            return true;
+        }
+    }
+
+    private static void ThrowNotHeld() =>
+        throw new SynchronizationLockException("The reader-writer lock was released without being held.");
+
+    private static void ThrowTooManyReaders() =>
+        throw new InvalidOperationException("Too many concurrent readers.");
+}

@@ -1,0 +1,131 @@
+using System.Threading.Tasks.Sources;
+
+namespace AQueue.Local.Internal.Locks;
+
+/// <summary>
+/// One caller waiting for a lock: a node of the lock's FIFO list, and the thing the caller waits on, either
+/// asynchronously (as a value task source) or by blocking its thread. Granted or cancelled exactly once,
+/// always under the owning lock's monitor.
+/// </summary>
+internal sealed class Waiter : IValueTaskSource
+{
+    private const int Pending = 0;
+    private const int Granted = 1;
+    private const int Cancelled = 2;
+
+    // Continuations run on the thread pool: a waiter's closure never runs inside Cancel() or on the stack of
+    // the caller that released the lock.
+    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
+    private readonly bool _blocking;
+    private int _state;
+    private CancellationToken _cancellationToken;
+    private CancellationTokenRegistration _registration;
+
+    public Waiter(WaiterKind kind, bool blocking)
+    {
+        Kind = kind;
+        _blocking = blocking;
+    }
+
+    public WaiterKind Kind { get; }
+
+    public Waiter? Next { get; set; }
+
+    public Waiter? Previous { get; set; }
+
+    public bool IsPending => _state == Pending;
+
+    /// <summary>Hooks cancellation up to <paramref name="cancel"/>; called once, after the waiter is queued.</summary>
+    public void RegisterCancellation(CancellationToken cancellationToken, Action<object?> cancel, object state)
+    {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return;
+        }
+
+        _cancellationToken = cancellationToken;
+        _registration = cancellationToken.UnsafeRegister(cancel, state);
+    }
+
+    /// <summary>Marks the waiter granted and wakes it. Caller holds the lock's monitor.</summary>
+    public void Grant() => Complete(Granted);
+
+    /// <summary>Marks the waiter cancelled and wakes it. Caller holds the lock's monitor.</summary>
+    public void Cancel() => Complete(Cancelled);
+
+    private void Complete(int state)
+    {
+        if (_blocking)
+        {
+            lock (this)
+            {
+                _state = state;
+                Monitor.Pulse(this);
+            }
+
+            return;
+        }
+
+        _state = state;
+        if (state == Granted)
+        {
+            _core.SetResult(true);
+        }
+        else
+        {
+            _core.SetException(new OperationCanceledException(_cancellationToken));
+        }
+    }
+
+    public ValueTask AsValueTask() => new(this, _core.Version);
+
+    /// <summary>Blocks until granted, cancelled or <paramref name="millisecondsTimeout"/> passes.</summary>
+    /// <returns>True when granted; false when cancelled or timed out (still queued in the latter case).</returns>
+    public bool BlockUntilDone(int millisecondsTimeout, out bool cancelled)
+    {
+        long start = millisecondsTimeout == Timeout.Infinite ? 0 : Environment.TickCount64;
+        lock (this)
+        {
+            while (_state == Pending)
+            {
+                int wait = Timeout.Infinite;
+                if (millisecondsTimeout != Timeout.Infinite)
+                {
+                    wait = (int)Math.Max(0, millisecondsTimeout - (Environment.TickCount64 - start));
+                    if (wait == 0)
+                    {
+                        break;
+                    }
+                }
+
+                Monitor.Wait(this, wait);
+            }
+
+            cancelled = _state == Cancelled;
+            return _state == Granted;
+        }
+    }
+
+    /// <summary>Drops the cancellation registration, waiting for a callback that is running right now.</summary>
+    public void ReleaseRegistration() => _registration.Dispose();
+
+    public void ThrowIfCancelled()
+    {
+        if (_state == Cancelled)
+        {
+            throw new OperationCanceledException(_cancellationToken);
+        }
+    }
+
+    ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => _core.GetStatus(token);
+
+    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => _core.OnCompleted(continuation, state, token, flags);
+
+    void IValueTaskSource.GetResult(short token)
+    {
+        // The waiter is done: no registration may outlive it.
+        _registration.Dispose();
+        _core.GetResult(token);
+    }
+}

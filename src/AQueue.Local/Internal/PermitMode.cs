@@ -1,0 +1,17 @@
+using AQueue.Local.Internal.Locks;
+
+namespace AQueue.Local.Internal;
+
+/// <summary>Takes one permit of a <see cref="PermitLock"/> (a mutex when it has one permit).</summary>
+internal readonly struct PermitMode(PermitLock lockObject, ReentrancyGuard guard) : ILockMode
+{
+    public ReentrancyGuard Guard => guard;
+
+    public bool TryEnter() => lockObject.TryEnter();
+
+    public ValueTask EnterAsync(CancellationToken cancellationToken) => lockObject.EnterAsync(cancellationToken);
+
+    public bool Enter(int millisecondsTimeout, CancellationToken cancellationToken) => lockObject.Enter(millisecondsTimeout, cancellationToken);
+
+    public void Exit() => lockObject.Exit();
+}

@@ -1,0 +1,225 @@
+namespace AQueue.Local.Internal;
+
+/// <summary>
+/// Runs one closure under a lock: the one implementation behind every queue and model call. Generic over
+/// struct lock modes and invokers, so each combination is compiled separately and the uncontended path is
+/// a compare-and-swap, the closure, and a compare-and-swap, with no allocation.
+/// </summary>
+internal static class Runner
+{
+    public static ValueTask<TResult> RunAsync<TMode, TInvoker, TResult>(TMode mode, TInvoker invoker, CancellationToken cancellationToken)
+        where TMode : struct, ILockMode
+        where TInvoker : struct, IInvoker<TResult>
+    {
+        mode.Guard.ThrowIfReentrant();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<TResult>(cancellationToken);
+        }
+
+        if (!mode.TryEnter())
+        {
+            return EnterThenRunAsync<TMode, TInvoker, TResult>(mode, invoker, cancellationToken);
+        }
+
+        ValueTask<TResult> result;
+        try
+        {
+            result = Invoke<TMode, TInvoker, TResult>(mode, invoker, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            mode.Exit();
+            return ValueTask.FromException<TResult>(exception);
+        }
+
+        if (result.IsCompleted)
+        {
+            mode.Exit();
+            return result;
+        }
+
+        return ExitWhenDoneAsync(mode, result);
+    }
+
+    public static ValueTask<TResult> RunAsync<TMode, TInvoker, TResult>(TMode mode, TInvoker invoker, TimeSpan timeout, CancellationToken cancellationToken)
+        where TMode : struct, ILockMode
+        where TInvoker : struct, IInvoker<TResult>
+    {
+        if (Deadline.IsInfinite(timeout))
+        {
+            return RunAsync<TMode, TInvoker, TResult>(mode, invoker, cancellationToken);
+        }
+
+        mode.Guard.ThrowIfReentrant();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<TResult>(cancellationToken);
+        }
+
+        if (timeout == TimeSpan.Zero)
+        {
+            // A deadline that has already passed times the call out even when the lock is free, as an
+            // already-cancelled token does: the closure never runs.
+            return ValueTask.FromException<TResult>(Deadline.Expired(timeout));
+        }
+
+        return RunWithDeadlineAsync<TMode, TInvoker, TResult>(mode, invoker, timeout, cancellationToken);
+    }
+
+    public static TResult Run<TMode, TView, TResult>(TMode mode, Func<TView, TResult> body, TView view, TimeSpan timeout, CancellationToken cancellationToken)
+        where TMode : struct, ILockMode
+    {
+        bool infinite = Deadline.IsInfinite(timeout);
+        mode.Guard.ThrowIfReentrant();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!mode.TryEnter())
+        {
+            if (!infinite && timeout == TimeSpan.Zero)
+            {
+                throw Deadline.Expired(timeout);
+            }
+
+            if (!mode.Enter(Deadline.ToMilliseconds(timeout), cancellationToken))
+            {
+                throw Deadline.Expired(timeout);
+            }
+        }
+
+        var scope = mode.Guard.Enter();
+        try
+        {
+            return body(view);
+        }
+        finally
+        {
+            ReentrancyGuard.Leave(scope);
+            mode.Exit();
+        }
+    }
+
+    private static ValueTask<TResult> Invoke<TMode, TInvoker, TResult>(TMode mode, TInvoker invoker, CancellationToken cancellationToken)
+        where TMode : struct, ILockMode
+        where TInvoker : struct, IInvoker<TResult>
+    {
+        var scope = mode.Guard.Enter();
+        try
+        {
+            return invoker.Invoke(cancellationToken);
+        }
+        finally
+        {
+            ReentrancyGuard.Leave(scope);
+        }
+    }
+
+    private static async ValueTask<TResult> ExitWhenDoneAsync<TMode, TResult>(TMode mode, ValueTask<TResult> result)
+        where TMode : struct, ILockMode
+    {
+        try
+        {
+            return await result.ConfigureAwait(false);
+        }
+        finally
+        {
+            mode.Exit();
+        }
+    }
+
+    private static async ValueTask<TResult> EnterThenRunAsync<TMode, TInvoker, TResult>(TMode mode, TInvoker invoker, CancellationToken cancellationToken)
+        where TMode : struct, ILockMode
+        where TInvoker : struct, IInvoker<TResult>
+    {
+        // Throws OperationCanceledException if cancelled while queued; the closure then never runs.
+        await mode.EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Invoke<TMode, TInvoker, TResult>(mode, invoker, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            mode.Exit();
+        }
+    }
+
+    private static async ValueTask<TResult> RunWithDeadlineAsync<TMode, TInvoker, TResult>(TMode mode, TInvoker invoker, TimeSpan timeout, CancellationToken cancellationToken)
+        where TMode : struct, ILockMode
+        where TInvoker : struct, IInvoker<TResult>
+    {
+        CancellationTokenSource deadline = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : new CancellationTokenSource();
+        deadline.CancelAfter(timeout);
+        CancellationToken token = deadline.Token;
+        bool handedOff = false;
+        try
+        {
+            if (!mode.TryEnter())
+            {
+                try
+                {
+                    await mode.EnterAsync(token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw Deadline.Expired(timeout, exception);
+                }
+            }
+
+            ValueTask<TResult> result;
+            try
+            {
+                result = Invoke<TMode, TInvoker, TResult>(mode, invoker, token);
+            }
+            catch
+            {
+                mode.Exit();
+                throw;
+            }
+
+            if (result.IsCompleted)
+            {
+                mode.Exit();
+                return await MapDeadline(result, deadline, cancellationToken, timeout).ConfigureAwait(false);
+            }
+
+            // The closure runs on. The caller is answered at the deadline, but the lock (and the deadline's
+            // source, whose token the closure holds) is released only when the closure really returns.
+            Task<TResult> running = result.AsTask();
+            Task<TResult> bounded = running.WaitAsync(token);
+            handedOff = true;
+            _ = running.ContinueWith(
+                static (task, state) =>
+                {
+                    var (lockMode, source) = ((TMode, CancellationTokenSource))state!;
+                    _ = task.Exception; // observed: a late failure is not an unobserved task exception
+                    lockMode.Exit();
+                    source.Dispose();
+                },
+                (mode, deadline),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return await MapDeadline(new ValueTask<TResult>(bounded), deadline, cancellationToken, timeout).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!handedOff)
+            {
+                deadline.Dispose();
+            }
+        }
+    }
+
+    private static async ValueTask<TResult> MapDeadline<TResult>(ValueTask<TResult> result, CancellationTokenSource deadline, CancellationToken callerToken, TimeSpan timeout)
+    {
+        try
+        {
+            return await result.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !callerToken.IsCancellationRequested)
+        {
+            throw Deadline.Expired(timeout, exception);
+        }
+    }
+}

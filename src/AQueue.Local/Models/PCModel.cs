@@ -1,0 +1,129 @@
+using AQueue.Local.Internal;
+using AQueue.Local.Internal.Invokers;
+
+namespace AQueue.Local;
+
+/// <summary>
+/// A value that at most <see cref="MaxConcurrency"/> closures may use at once, the rest waiting in arrival
+/// order: the in-process <see cref="IPCModel{T}"/>, built on a <see cref="SemaphoreQueue"/>. Use it to bound
+/// parallelism over a thread-safe resource.
+/// </summary>
+/// <typeparam name="T">The type of the guarded value. Closures share it, so its members must be thread-safe.</typeparam>
+/// <example>
+/// <code>
+/// var http = new PCModel&lt;HttpClient&gt;(new HttpClient(), 4); // at most 4 requests in flight
+/// string page = await http.CallAsync((c, ct) =&gt; new ValueTask&lt;string&gt;(c.Value.GetStringAsync(url, ct)));
+/// </code>
+/// </example>
+public sealed class PCModel<T> : IPCModel<T>
+{
+    private readonly InnerStore<T> _store;
+    private readonly SemaphoreQueue _queue;
+
+    /// <summary>Creates a model around <paramref name="value"/> that runs at most <paramref name="maxConcurrency"/> closures at once.</summary>
+    /// <param name="value">The shared value.</param>
+    /// <param name="maxConcurrency">The bound, at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConcurrency"/> is less than 1.</exception>
+    public PCModel(T value, int maxConcurrency)
+    {
+        _queue = new SemaphoreQueue(maxConcurrency);
+        _store = new InnerStore<T>(value);
+    }
+
+    /// <inheritdoc />
+    public ModelKind Kind => ModelKind.PCModel;
+
+    /// <inheritdoc />
+    public int MaxConcurrency => _queue.MaxConcurrency;
+
+    /// <summary>How many calls wait right now.</summary>
+    public int WaitingCount => _queue.WaitingCount;
+
+    /// <summary>The shared value, without taking a slot. Its members must be thread-safe for this to be safe.</summary>
+    public T Inner => _store.Value;
+
+    /// <summary>Runs <paramref name="body"/> once one of the slots is free and every earlier caller has one.</summary>
+    /// <typeparam name="TResult">The closure's result type.</typeparam>
+    /// <param name="body">The closure; it receives a read-only view of the shared value.</param>
+    /// <param name="cancellationToken">Cancels the wait; the closure then never runs.</param>
+    /// <returns>The closure's result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the closure started.</exception>
+    /// <exception cref="ModelReentrancyException">Called from inside one of this model's closures.</exception>
+    public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Runner.RunAsync<PermitMode, ViewInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store), cancellationToken);
+    }
+
+    /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, CancellationToken)"/>
+    public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, CancellationToken, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Runner.RunAsync<PermitMode, ViewTokenInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store), cancellationToken);
+    }
+
+    /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, CancellationToken)"/>
+    public ValueTask CallAsync(Func<RefInner<T>, ValueTask> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewVoidInvoker<RefInner<T>>, VoidResult>(_queue.Mode, new(body, _store), cancellationToken));
+    }
+
+    /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, CancellationToken)"/>
+    public ValueTask CallAsync(Func<RefInner<T>, CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewTokenVoidInvoker<RefInner<T>>, VoidResult>(_queue.Mode, new(body, _store), cancellationToken));
+    }
+
+    /// <summary>Runs <paramref name="body"/> once a slot is free, within <paramref name="timeout"/>.</summary>
+    /// <typeparam name="TResult">The closure's result type.</typeparam>
+    /// <param name="body">The closure; it receives a read-only view of the shared value.</param>
+    /// <param name="timeout">The deadline for waiting and running together; <see cref="Timeout.InfiniteTimeSpan"/> for none;
+    /// <see cref="TimeSpan.Zero"/> always times out without running.</param>
+    /// <param name="cancellationToken">Cancels the wait; the closure then never runs.</param>
+    /// <returns>The closure's result.</returns>
+    /// <exception cref="TimeoutException">The deadline passed first. A closure that had started keeps its slot until it returns.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite) or too large.</exception>
+    public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Runner.RunAsync<PermitMode, ViewInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store), timeout, cancellationToken);
+    }
+
+    /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
+    public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, CancellationToken, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Runner.RunAsync<PermitMode, ViewTokenInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store), timeout, cancellationToken);
+    }
+
+    /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
+    public ValueTask CallAsync(Func<RefInner<T>, ValueTask> body, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewVoidInvoker<RefInner<T>>, VoidResult>(_queue.Mode, new(body, _store), timeout, cancellationToken));
+    }
+
+    /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
+    public ValueTask CallAsync(Func<RefInner<T>, CancellationToken, ValueTask> body, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewTokenVoidInvoker<RefInner<T>>, VoidResult>(_queue.Mode, new(body, _store), timeout, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return Runner.RunAsync<PermitMode, ReadOperationInvoker<T, TResult>, TResult>(_queue.Mode, new(operation, _store), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return Runner.RunAsync<PermitMode, ReadOperationInvoker<T, TResult>, TResult>(_queue.Mode, new(operation, _store), timeout, cancellationToken);
+    }
+}
