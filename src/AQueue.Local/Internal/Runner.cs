@@ -171,10 +171,10 @@ internal static class Runner
             {
                 result = Invoke<TMode, TInvoker, TResult>(mode, invoker, token);
             }
-            catch
+            catch (Exception exception)
             {
-                mode.Exit();
-                throw;
+                // Treated like an async failure, so a deadline-cancelled closure maps to TimeoutException too.
+                result = ValueTask.FromException<TResult>(exception);
             }
 
             if (result.IsCompleted)

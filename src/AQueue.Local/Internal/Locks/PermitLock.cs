@@ -209,6 +209,7 @@ internal sealed class PermitLock
             Waiter? next = _waiters.Head;
             if (next is not null)
             {
+                // The queue is not empty, so the flag is set and nobody changes the state without the monitor.
                 // Hand the permit straight over; the count does not change.
                 _waiters.Remove(next);
                 if (_waiters.Count == 0)
@@ -219,15 +220,11 @@ internal sealed class PermitLock
                 next.Grant();
                 return;
             }
-
-            int count = (_state & CountMask) + 1;
-            if (count > MaxCount)
-            {
-                ThrowOverRelease();
-            }
-
-            Volatile.Write(ref _state, count);
         }
+
+        // The queue emptied (a cancellation) between our look at the flag and the monitor; the flag is clear
+        // again, so return the permit the lock-free way, racing fairly with other callers.
+        Exit();
     }
 
     /// <summary>Removes a waiter that has not been granted yet. Nobody else's place changes.</summary>

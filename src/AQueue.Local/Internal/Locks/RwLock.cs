@@ -71,52 +71,71 @@ internal sealed class RwLock
 
     public void ExitRead()
     {
-        int state = Volatile.Read(ref _state);
-        while (state < WriterBit)
+        while (true)
         {
-            if (state == 0)
+            int state = Volatile.Read(ref _state);
+            if (state < WriterBit)
             {
-                ThrowNotHeld();
+                if (state == 0)
+                {
+                    ThrowNotHeld();
+                }
+
+                if (Interlocked.CompareExchange(ref _state, state - 1, state) == state)
+                {
+                    return;
+                }
+
+                continue;
             }
 
-            int seen = Interlocked.CompareExchange(ref _state, state - 1, state);
-            if (seen == state)
+            lock (_sync)
             {
+                // Re-check under the monitor: a cancellation may have emptied the queue and cleared the flag,
+                // and then lock-free callers are back in play.
+                if ((_state & WaitersFlag) == 0)
+                {
+                    continue;
+                }
+
+                int readers = (_state & ReaderMask) - 1;
+                if (readers < 0)
+                {
+                    ThrowNotHeld();
+                }
+
+                Volatile.Write(ref _state, (_state & ~ReaderMask) | readers);
+                GrantFromHead();
                 return;
             }
-
-            state = seen;
-        }
-
-        lock (_sync)
-        {
-            int readers = (_state & ReaderMask) - 1;
-            if (readers < 0)
-            {
-                ThrowNotHeld();
-            }
-
-            Volatile.Write(ref _state, (_state & ~ReaderMask) | readers);
-            GrantFromHead();
         }
     }
 
     public void ExitWrite()
     {
-        if (Interlocked.CompareExchange(ref _state, 0, WriterBit) == WriterBit)
+        while (true)
         {
-            return;
-        }
-
-        lock (_sync)
-        {
-            if ((_state & WriterBit) == 0)
+            if (Interlocked.CompareExchange(ref _state, 0, WriterBit) == WriterBit)
             {
-                ThrowNotHeld();
+                return;
             }
 
-            Volatile.Write(ref _state, _state & ~WriterBit);
-            GrantFromHead();
+            lock (_sync)
+            {
+                if ((_state & WaitersFlag) == 0)
+                {
+                    if ((_state & WriterBit) == 0)
+                    {
+                        ThrowNotHeld();
+                    }
+
+                    continue;
+                }
+
+                Volatile.Write(ref _state, _state & ~WriterBit);
+                GrantFromHead();
+                return;
+            }
         }
     }
 
