@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AQueue.Orleans.Internal;
 using AQueue.Orleans.Proxies;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -37,17 +38,19 @@ public sealed class OrleansModelProvider : IModelProvider
     }
 
     /// <inheritdoc />
+    /// <exception cref="NotSupportedException">Orleans' type filter does not allow <typeparamref name="T"/>.</exception>
     public IActor<T> GetActor<T>(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new ActorProxy<T>(_grainFactory.GetGrain<IActorGrain<T>>(key));
+        return new ActorProxy<T>(Grain<IActorGrain<T>, T>(key));
     }
 
     /// <inheritdoc />
+    /// <exception cref="NotSupportedException">Orleans' type filter does not allow <typeparamref name="T"/>.</exception>
     public IRwModel<T> GetRwModel<T>(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new RwModelProxy<T>(_grainFactory.GetGrain<IRwModelGrain<T>>(key));
+        return new RwModelProxy<T>(Grain<IRwModelGrain<T>, T>(key));
     }
 
     /// <inheritdoc />
@@ -60,9 +63,22 @@ public sealed class OrleansModelProvider : IModelProvider
     {
         ArgumentNullException.ThrowIfNull(key);
         PCModelRegistration<T>? registration = _registry?.GetPCModel<T>();
-        IPCModelGrain<T> grain = _grainFactory.GetGrain<IPCModelGrain<T>>(key);
+        IPCModelGrain<T> grain = Grain<IPCModelGrain<T>, T>(key);
         return new PCModelProxy<T>(grain, registration is not null
             ? () => registration.MaxConcurrency
             : () => _remoteBounds.GetOrAdd(typeof(T), static (_, g) => g.GetMaxConcurrencyAsync().GetAwaiter().GetResult(), grain));
+    }
+
+    private TGrain Grain<TGrain, T>(string key)
+        where TGrain : IGrainWithStringKey
+    {
+        try
+        {
+            return _grainFactory.GetGrain<TGrain>(key);
+        }
+        catch (InvalidOperationException exception) when (SerializationErrors.TryExplainStateType(exception, typeof(T), out Exception? explained))
+        {
+            throw explained;
+        }
     }
 }

@@ -32,6 +32,28 @@ internal static class SerializationErrors
         return true;
     }
 
+    /// <summary>
+    /// Explains Orleans' refusal to build a grain reference for a state type its type filter does not allow ("Type
+    /// ... is not allowed"): the state type is part of the grain's type name.
+    /// </summary>
+    public static bool TryExplainStateType(Exception exception, Type stateType, [NotNullWhen(true)] out Exception? explained)
+    {
+        explained = null;
+        if (!exception.Message.Contains("is not allowed", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        explained = new NotSupportedException(
+            $"Orleans does not allow the model's state type {Describe(stateType)}: it is part of the grain's type name, and " +
+            "Orleans only resolves types it knows. Mark the type [GenerateSerializer] in an assembly that references " +
+            "Microsoft.Orleans.Sdk (deployed to the silos and the client), or, for a type you cannot change, allow it on " +
+            $"both: services.AddSerializer(s => s.Configure(o => o.AddAllowedType(typeof({Describe(stateType)})))). Orleans said: " +
+            exception.Message,
+            exception);
+        return true;
+    }
+
     public static string Describe(Type type)
     {
         if (!type.IsGenericType)

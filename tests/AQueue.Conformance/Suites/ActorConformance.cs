@@ -111,6 +111,14 @@ public abstract class ActorConformance : ModelConformance
     }
 
     [Fact]
+    public void A_negative_timeout_is_rejected_before_anything_runs()
+    {
+        IActor<long> actor = Models.GetActor<long>(NewKey());
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => { _ = actor.InnerCallAsync(new GetCount(), TimeSpan.FromMilliseconds(-2)); });
+    }
+
+    [Fact]
     public async Task A_deadline_reached_while_running_throws_TimeoutException_cancels_the_operation_and_keeps_the_actor_until_it_returns()
     {
         Probe probe = Probe.Create();
