@@ -1,12 +1,5 @@
 namespace AQueue.Orleans.Tests;
 
-/// <summary>Returns the model's value itself, so the state type must travel back to the caller.</summary>
-[GenerateSerializer]
-public sealed record ReturnState<T> : IWriteOperation<T, T>
-{
-    public ValueTask<T> ExecuteAsync(RefMutInner<T> state, CancellationToken cancellationToken) => new(state.Value);
-}
-
 /// <summary>Says whether it runs on a grain activation's scheduler rather than the thread pool.</summary>
 [GenerateSerializer]
 public sealed record OnActivationScheduler : IReadOperation<long, bool>, IWriteOperation<long, bool>
@@ -16,10 +9,4 @@ public sealed record OnActivationScheduler : IReadOperation<long, bool>, IWriteO
     public ValueTask<bool> ExecuteAsync(RefMutInner<long> state, CancellationToken cancellationToken) => new(Check());
 
     private static bool Check() => TaskScheduler.Current != TaskScheduler.Default;
-}
-
-/// <summary>A value type with no PCModel factory registered.</summary>
-[GenerateSerializer]
-public sealed class Unregistered
-{
 }
