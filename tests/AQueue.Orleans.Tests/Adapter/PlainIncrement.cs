@@ -1,0 +1,7 @@
+namespace AQueue.Orleans.Tests;
+
+/// <summary>An operation someone forgot to mark [GenerateSerializer].</summary>
+public sealed class PlainIncrement : IWriteOperation<long, long>
+{
+    public ValueTask<long> ExecuteAsync(RefMutInner<long> state, CancellationToken cancellationToken) => new(++state.Value);
+}
