@@ -38,8 +38,8 @@ public sealed class ModelRegistry
     /// <summary>Registers how PCModels of <typeparamref name="T"/> are built and how many calls each runs at once.</summary>
     /// <typeparam name="T">The guarded value's type; calls share it, so it must be thread-safe.</typeparam>
     /// <param name="factory">Builds the value from the services and the model's key.</param>
-    /// <param name="maxConcurrency">The most calls that run at once. On Orleans the grain's
-    /// <c>[StatelessWorker(n)]</c> sets the bound per silo instead.</param>
+    /// <param name="maxConcurrency">The most calls that run at once; on Orleans too (register the same on the
+    /// silos), for the key across the whole cluster.</param>
     /// <returns>This registry, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConcurrency"/> is less than 1.</exception>

@@ -3,13 +3,13 @@ namespace AQueue;
 /// <summary>
 /// A value that at most <see cref="MaxConcurrency"/> calls may use at once; the rest wait in arrival order.
 /// Use it to bound parallelism over a thread-safe resource (a connection pool, an HTTP client, a model).
-/// In-process an async semaphore queue; on Orleans a <c>[StatelessWorker(n)]</c> grain, where the bound holds
-/// per silo and per key, and a busy request waits in one worker's own queue rather than a shared one.
+/// In-process an async semaphore queue; on Orleans one reentrant grain per key with the same queue inside, so the
+/// bound holds for the key across the whole cluster and waiting calls are served in arrival order.
 /// </summary>
 /// <typeparam name="T">The type of the guarded value. Calls share it, so its members must be thread-safe.</typeparam>
 public interface IPCModel<T> : IModel<T>
 {
-    /// <summary>The most calls that run at once (in-process: in this model; on Orleans: per silo).</summary>
+    /// <summary>The most calls that run at once for this key (on Orleans: across the whole cluster).</summary>
     int MaxConcurrency { get; }
 
     /// <summary>Runs <paramref name="operation"/> once one of the <see cref="MaxConcurrency"/> slots is free.</summary>

@@ -3,7 +3,8 @@ namespace AQueue;
 /// <summary>
 /// A value that many reads may share and one write at a time may change. Once a write waits, reads that
 /// arrive after it wait behind it, so writes are never starved. In-process an async reader-writer queue;
-/// on Orleans, <c>[ReadOnly]</c> interleaving reads with write preference added by the adapter.
+/// on Orleans a reentrant grain that queues its requests in the same reader-writer queue (its reads interleave on
+/// the activation's one scheduler rather than running on parallel threads).
 /// </summary>
 /// <typeparam name="T">The type of the guarded value.</typeparam>
 public interface IRwModel<T> : IModel<T>

@@ -1,0 +1,46 @@
+using AQueue.Orleans.Internal;
+using Orleans;
+
+namespace AQueue.Orleans;
+
+/// <summary>
+/// The grain behind an Orleans <see cref="IActor{T}"/>. It is non-reentrant, so Orleans runs one operation at a
+/// time, each to completion across its awaits, and queues the rest in arrival order; a queued request whose caller
+/// cancels is dropped and never runs.
+/// </summary>
+/// <remarks>
+/// <para>The value starts from <see cref="ModelRegistry.CreateInitialValue{T}(string)"/> on the silo when the
+/// activation starts and lives in the activation's memory (lost when Orleans collects an idle activation).</para>
+/// <para>An operation that calls the same actor again waits for itself: a non-reentrant grain calling itself
+/// deadlocks until Orleans' response timeout (30 s by default) fails it with <see cref="TimeoutException"/>.</para>
+/// </remarks>
+/// <typeparam name="T">The guarded value's type.</typeparam>
+public sealed class ActorGrain<T> : Grain, IActorGrain<T>
+{
+    private ModelState<T>? _state;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
+        var factory = SiloServices.GetRequired<IModelStateFactory>(ServiceProvider);
+        ModelState<T> state = factory.Create<T>(ModelKind.Actor, GrainContext);
+        await state.LoadAsync(this.GetPrimaryKeyString(), cancellationToken);
+        _state = state;
+    }
+
+    /// <inheritdoc />
+    public async Task<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+
+        // A caller that gave up while the request was on its way never has its operation run, as in-process.
+        cancellationToken.ThrowIfCancellationRequested();
+        ModelState<T> state = _state!;
+        TResult result = await operation.ExecuteAsync(state.Store.AsMut(), cancellationToken);
+
+        // The value has changed whether or not the caller still waits: save it regardless of the token.
+        await state.SaveAsync(CancellationToken.None);
+        return result;
+    }
+}

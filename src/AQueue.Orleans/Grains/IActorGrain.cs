@@ -1,0 +1,21 @@
+using Orleans;
+
+namespace AQueue.Orleans;
+
+/// <summary>
+/// The grain behind an Orleans <see cref="IActor{T}"/>: a non-reentrant grain keyed by the model's key, so one
+/// operation runs at a time, in the order Orleans delivers them. Use <see cref="IModelProvider.GetActor{T}(string)"/>
+/// rather than this interface; the proxy it returns adds timeouts, clear errors and the local-only check.
+/// </summary>
+/// <typeparam name="T">The guarded value's type.</typeparam>
+[Alias("aqueue.IActorGrain`1")]
+public interface IActorGrain<T> : IGrainWithStringKey
+{
+    /// <summary>Runs <paramref name="operation"/> on the silo with exclusive access to the value.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <param name="cancellationToken">The caller's token; Orleans carries its cancellation to the silo.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("InnerCall")]
+    Task<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken);
+}

@@ -1,0 +1,29 @@
+using Orleans;
+
+namespace AQueue.Orleans;
+
+/// <summary>
+/// The grain behind an Orleans <see cref="IRwModel{T}"/>: reads share the value, writes have it alone, and a
+/// waiting write holds back the reads that arrive after it. Use <see cref="IModelProvider.GetRwModel{T}(string)"/>
+/// rather than this interface.
+/// </summary>
+/// <typeparam name="T">The guarded value's type.</typeparam>
+[Alias("aqueue.IRwModelGrain`1")]
+public interface IRwModelGrain<T> : IGrainWithStringKey
+{
+    /// <summary>Runs a shared <paramref name="operation"/> on the silo.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <param name="cancellationToken">The caller's token; Orleans carries its cancellation to the silo.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("Call")]
+    Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken);
+
+    /// <summary>Runs an exclusive <paramref name="operation"/> on the silo.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <param name="cancellationToken">The caller's token; Orleans carries its cancellation to the silo.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("CallMut")]
+    Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken);
+}

@@ -1,0 +1,88 @@
+using AQueue.Local;
+using AQueue.Orleans.Internal;
+using Orleans;
+using Orleans.Concurrency;
+
+namespace AQueue.Orleans;
+
+/// <summary>
+/// The grain behind an Orleans <see cref="IRwModel{T}"/>. Every request enters the activation at once
+/// (<c>[Reentrant]</c>) and waits in an in-process <see cref="RwQueue"/>: reads run together, a write runs alone,
+/// and once a write waits, reads that arrive after it wait behind it.
+/// </summary>
+/// <remarks>
+/// <para>Why not Orleans' own <c>[ReadOnly]</c> reads: Orleans admits a waiting read beside running reads even when a
+/// write arrived before it, so a stream of reads can hold a write back indefinitely. The queue keeps arrival order
+/// and write preference; a request cancelled while it waits leaves the queue and never runs.</para>
+/// <para>Reads "run together" by interleaving at their awaits on the activation's single scheduler; they never run on
+/// two threads at once. CPU-heavy parallel reads need several keys (activations) or a PCModel.</para>
+/// <para>The value starts from <see cref="ModelRegistry.CreateInitialValue{T}(string)"/> on the silo and lives in the
+/// activation's memory.</para>
+/// </remarks>
+/// <typeparam name="T">The guarded value's type.</typeparam>
+[Reentrant]
+public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
+{
+    private readonly RwQueue _queue = new();
+    private ModelState<T>? _state;
+    private TaskScheduler _scheduler = TaskScheduler.Default;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
+        _scheduler = TaskScheduler.Current;
+        var factory = SiloServices.GetRequired<IModelStateFactory>(ServiceProvider);
+        ModelState<T> state = factory.Create<T>(ModelKind.RwModel, GrainContext);
+        await state.LoadAsync(this.GetPrimaryKeyString(), cancellationToken);
+        _state = state;
+    }
+
+    /// <inheritdoc />
+    public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ModelState<T> state = _state!;
+        return _queue.ReadAsync(
+            token => OnActivation(() => operation.ExecuteAsync(state.Store.AsRef(), token)),
+            cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc />
+    public Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ModelState<T> state = _state!;
+        return _queue.WriteAsync(
+            token => OnActivation(async () =>
+            {
+                TResult result = await operation.ExecuteAsync(state.Store.AsMut(), token);
+
+                // Saved inside the write section, before the caller is answered; regardless of the token, since
+                // the value has changed.
+                await state.SaveAsync(CancellationToken.None);
+                return result;
+            }),
+            cancellationToken).AsTask();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on the activation's scheduler. A request admitted at once runs inline (already
+    /// there); one that waited is resumed by the queue on the thread pool and must hop back, so that operations keep
+    /// Orleans' single-threaded execution and grain context (grain calls, timers, storage) like any grain code.
+    /// </summary>
+    private ValueTask<TResult> OnActivation<TResult>(Func<ValueTask<TResult>> body)
+    {
+        if (ReferenceEquals(TaskScheduler.Current, _scheduler))
+        {
+            return body();
+        }
+
+        return new ValueTask<TResult>(Task.Factory.StartNew(
+            static b => ((Func<ValueTask<TResult>>)b!)().AsTask(),
+            body,
+            CancellationToken.None,
+            TaskCreationOptions.DenyChildAttach,
+            _scheduler).Unwrap());
+    }
+}

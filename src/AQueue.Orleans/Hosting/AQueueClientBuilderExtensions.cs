@@ -1,0 +1,42 @@
+using AQueue;
+using AQueue.Orleans;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
+
+namespace Orleans.Hosting;
+
+/// <summary>Registers the Orleans backend of AQueue on an external cluster client.</summary>
+public static class AQueueClientBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IModelProvider"/> as an <see cref="OrleansModelProvider"/> over this client. Initial values
+    /// and PCModel factories are used on the silos (<c>siloBuilder.AddAQueue(...)</c>), where the values live.
+    /// </summary>
+    /// <param name="builder">The client builder.</param>
+    /// <param name="configure">Optional: the same registrations as the silos'. The client builds no value from them;
+    /// it only checks PCModel registrations before calling and reads <see cref="IPCModel{T}.MaxConcurrency"/> without
+    /// asking a silo.</param>
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    /// <example>
+    /// <code>
+    /// builder.UseOrleansClient(client =&gt; client.UseLocalhostClustering().AddAQueue());
+    /// var visits = host.Services.GetRequiredService&lt;IModelProvider&gt;().GetActor&lt;long&gt;("visits");
+    /// </code>
+    /// </example>
+    public static IClientBuilder AddAQueue(this IClientBuilder builder, Action<ModelRegistry>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (configure is not null)
+        {
+            var registry = new ModelRegistry();
+            configure(registry);
+            builder.Services.TryAddSingleton(registry);
+        }
+
+        builder.Services.TryAddSingleton<IModelProvider>(sp => new OrleansModelProvider(sp.GetRequiredService<IGrainFactory>(), sp));
+        builder.Services.AddSerializer(serializer => serializer.AddAssembly(typeof(IActorGrain<>).Assembly));
+        return builder;
+    }
+}

@@ -1,0 +1,51 @@
+using AQueue;
+using AQueue.Orleans;
+using AQueue.Orleans.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace Orleans.Hosting;
+
+/// <summary>Registers the Orleans backend of AQueue on a silo.</summary>
+public static class AQueueSiloBuilderExtensions
+{
+    /// <summary>
+    /// Hosts AQueue's grains on this silo and registers <see cref="IModelProvider"/> (an
+    /// <see cref="OrleansModelProvider"/>) and the <see cref="ModelRegistry"/> the grains read: initial values of actors
+    /// and reader-writer models, and the factories of PCModels, all used on the silo.
+    /// </summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="configure">Registers initial values and PCModel factories, as with <c>AddAQueueLocal</c>; optional.
+    /// Calling <c>AddAQueue</c> again adds to the same registry.</param>
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    /// <example>
+    /// <code>
+    /// // Before: services.AddAQueueLocal(models =&gt; models.AddInitialValue&lt;long&gt;(key =&gt; 100));
+    /// builder.UseOrleans(silo =&gt; silo
+    ///     .UseLocalhostClustering()
+    ///     .AddAQueue(models =&gt; models.AddInitialValue&lt;long&gt;(key =&gt; 100)));
+    /// </code>
+    /// </example>
+    public static ISiloBuilder AddAQueue(this ISiloBuilder builder, Action<ModelRegistry>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        IServiceCollection services = builder.Services;
+        ModelRegistry? registry = services
+            .Where(d => d.ServiceType == typeof(ModelRegistry) && !d.IsKeyedService)
+            .Select(d => d.ImplementationInstance)
+            .OfType<ModelRegistry>()
+            .LastOrDefault();
+        if (registry is null)
+        {
+            registry = new ModelRegistry();
+            services.AddSingleton(registry);
+            services.AddSingleton<IModelStateFactory, MemoryModelStateFactory>();
+            services.AddSingleton<IModelProvider>(sp => new OrleansModelProvider(sp.GetRequiredService<IGrainFactory>(), sp));
+            services.AddSerializer(serializer => serializer.AddAssembly(typeof(IActorGrain<>).Assembly));
+        }
+
+        configure?.Invoke(registry);
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using AQueue.Orleans.Internal;
+
+namespace AQueue.Orleans.Proxies;
+
+/// <summary>An <see cref="IActor{T}"/> whose value lives in an <see cref="IActorGrain{T}"/>.</summary>
+/// <typeparam name="T">The guarded value's type.</typeparam>
+internal sealed class ActorProxy<T> : IActor<T>
+{
+    private readonly IActorGrain<T> _grain;
+
+    public ActorProxy(IActorGrain<T> grain) => _grain = grain;
+
+    public ModelKind Kind => ModelKind.Actor;
+
+    public ValueTask<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken = default)
+    {
+        RemoteCall.Validate(operation, typeof(IWriteOperation<T, TResult>));
+        return RemoteCall.RunAsync(Call<TResult>(), (_grain, operation), Site(operation), cancellationToken);
+    }
+
+    public ValueTask<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        RemoteCall.Validate(operation, typeof(IWriteOperation<T, TResult>));
+        return RemoteCall.RunAsync(Call<TResult>(), (_grain, operation), Site(operation), timeout, cancellationToken);
+    }
+
+    private static Func<(IActorGrain<T> Grain, IWriteOperation<T, TResult> Operation), CancellationToken, Task<TResult>> Call<TResult>() =>
+        static (s, token) => s.Grain.InnerCallAsync(s.Operation, token);
+
+    private static CallSite Site<TResult>(IWriteOperation<T, TResult> operation) =>
+        new(typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>));
+}

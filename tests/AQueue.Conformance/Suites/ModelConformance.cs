@@ -1,0 +1,53 @@
+namespace AQueue.Conformance;
+
+/// <summary>
+/// What every conformance suite shares: the provider under test, and the backend's stated differences. Each
+/// difference is a property a runner sets, and a test asserts the behaviour it names, never a skip.
+/// </summary>
+public abstract class ModelConformance
+{
+    /// <summary>How long a test waits for something that must happen.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a test watches for something that must not happen (loose: a bug shows up well within it).</summary>
+    protected static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Time for a request sent without awaiting to reach its queue, so a later one is surely behind it.</summary>
+    protected static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The backend under test.</summary>
+    protected abstract IModelProvider Models { get; }
+
+    /// <summary>
+    /// Whether delegate-based operations (<see cref="ILocalOnlyOperation"/>) run. In-process: yes. On Orleans: no, a
+    /// delegate cannot cross the wire, so the call fails at once with <see cref="NotSupportedException"/>.
+    /// </summary>
+    protected virtual bool RunsDelegateOperations => true;
+
+    /// <summary>
+    /// How long a cancellation takes to reach the model. In-process: none, a cancelled waiter leaves the queue inside
+    /// <c>Cancel()</c>. On Orleans the caller is answered at once, but the cancellation travels to the silo as a
+    /// message: a request still queued when it arrives never runs; one whose turn comes first runs with its token
+    /// cancelled soon after. Tests give the cancellation this long before letting the queue move.
+    /// </summary>
+    protected virtual TimeSpan CancellationLatency => TimeSpan.Zero;
+
+    /// <summary>
+    /// Whether calls sent one after another without awaiting are queued in the order they were sent. In-process: yes,
+    /// a call joins the queue before it returns its task. On Orleans: no, Orleans does not guarantee the delivery
+    /// order of concurrent messages (seen here: ten calls sent in a burst ran in reverse), so "first come" means
+    /// first to reach the activation; a call sent after an earlier one has reached it does run after it.
+    /// </summary>
+    protected virtual bool QueuesCallsInSendOrder => true;
+
+    /// <summary>A key no other test uses, so each test gets fresh models.</summary>
+    protected string NewKey() => $"{GetType().Name}-{Guid.NewGuid():N}";
+
+    /// <summary>The exception type a <see cref="Fail{TState}"/> of <paramref name="kind"/> throws.</summary>
+    protected static Type ExceptionTypeOf(FailureKind kind) => kind switch
+    {
+        FailureKind.InvalidOperation => typeof(InvalidOperationException),
+        FailureKind.Argument => typeof(ArgumentException),
+        _ => typeof(ConformanceException),
+    };
+}

@@ -1,0 +1,9 @@
+using AQueue.Conformance;
+
+namespace AQueue.Local.Tests.Conformance;
+
+/// <summary>Runs the PCModel conformance suite in-process: one node, one shared FIFO queue.</summary>
+public sealed class LocalPCModelConformance : PCModelConformance
+{
+    protected override IModelProvider Models { get; } = LocalModels.Create();
+}

@@ -1,0 +1,20 @@
+using AQueue.Conformance;
+using Xunit;
+
+namespace AQueue.Orleans.Tests;
+
+/// <summary>
+/// The actor suite from an external client. Differences: delegate operations are refused before sending; a
+/// cancellation reaches the silo as a message; a burst of concurrent calls may be delivered out of send order.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class OrleansActorConformance(ClusterFixture cluster) : ActorConformance
+{
+    protected override IModelProvider Models => cluster.ClientModels;
+
+    protected override bool RunsDelegateOperations => false;
+
+    protected override TimeSpan CancellationLatency => ClusterFixture.CancellationLatency;
+
+    protected override bool QueuesCallsInSendOrder => false;
+}
