@@ -1,0 +1,3 @@
+using AQueue.Samples.Client;
+
+return await ClientApp.RunAsync(args, Console.Out, Console.Error);

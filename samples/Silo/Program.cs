@@ -1,0 +1,3 @@
+using AQueue.Samples.Silo;
+
+return await SiloApp.RunAsync(args, Console.Out, Console.Error);
