@@ -55,6 +55,25 @@ internal sealed class ReentrancyGuard
         return new Scope(outer, null);
     }
 
+    /// <summary>
+    /// <see cref="ThrowIfReentrant"/> then <see cref="Enter"/>, in one look at the context on the hot path: a
+    /// cached outer context was checked before its cache entry was built, and a context never changes, so a
+    /// flow that still has that context cannot be inside this guard.
+    /// </summary>
+    public Scope EnterOrThrowIfReentrant()
+    {
+        ExecutionContext? outer = ExecutionContext.Capture();
+        CachedContext? cache = _cache;
+        if (outer is not null && cache is not null && ReferenceEquals(cache.Outer, outer))
+        {
+            ExecutionContext.Restore(cache.Inner);
+            return new Scope(outer, null);
+        }
+
+        ThrowIfReentrant();
+        return Enter();
+    }
+
     /// <summary>Switches back to the caller's context.</summary>
     public static void Leave(in Scope scope)
     {
