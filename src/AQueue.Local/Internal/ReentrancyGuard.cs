@@ -48,6 +48,8 @@ internal sealed class ReentrancyGuard
         }
         else
         {
+            // Every caller has passed ThrowIfReentrant on this context first, so the cached outer context is one
+            // outside this guard: EnterOrThrowIfReentrant relies on that.
             s_current.Value = new Frame(this, s_current.Value);
             _cache = new CachedContext(outer, ExecutionContext.Capture()!);
         }
