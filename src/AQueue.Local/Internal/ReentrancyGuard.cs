@@ -48,11 +48,32 @@ internal sealed class ReentrancyGuard
         }
         else
         {
+            // Every caller has passed ThrowIfReentrant on this context first, so the cached outer context is one
+            // outside this guard: EnterOrThrowIfReentrant relies on that.
             s_current.Value = new Frame(this, s_current.Value);
             _cache = new CachedContext(outer, ExecutionContext.Capture()!);
         }
 
         return new Scope(outer, null);
+    }
+
+    /// <summary>
+    /// <see cref="ThrowIfReentrant"/> then <see cref="Enter"/>, in one look at the context on the hot path: a
+    /// cached outer context was checked before its cache entry was built, and a context never changes, so a
+    /// flow that still has that context cannot be inside this guard.
+    /// </summary>
+    public Scope EnterOrThrowIfReentrant()
+    {
+        ExecutionContext? outer = ExecutionContext.Capture();
+        CachedContext? cache = _cache;
+        if (outer is not null && cache is not null && ReferenceEquals(cache.Outer, outer))
+        {
+            ExecutionContext.Restore(cache.Inner);
+            return new Scope(outer, null);
+        }
+
+        ThrowIfReentrant();
+        return Enter();
     }
 
     /// <summary>Switches back to the caller's context.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AQueue.Local.Internal;
 
 /// <summary>The result of a closure that returns nothing, so one runner serves both shapes.</summary>
@@ -13,6 +15,8 @@ internal readonly struct VoidResult
 
         return Await(task);
 
+        // Pooled: this task is awaited once, inside the runner, never handed to a caller.
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
         static async ValueTask<VoidResult> Await(ValueTask task)
         {
             await task.ConfigureAwait(false);

@@ -103,7 +103,11 @@ internal sealed class PermitLock
             return ValueTask.CompletedTask;
         }
 
-        waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        if (cancellationToken.CanBeCanceled)
+        {
+            // Checked here, not only inside: the state tuple is boxed at the call, an allocation per queued call.
+            waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        }
         return waiter.AsValueTask();
     }
 
@@ -123,7 +127,11 @@ internal sealed class PermitLock
             return true;
         }
 
-        waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        if (cancellationToken.CanBeCanceled)
+        {
+            // Checked here, not only inside: the state tuple is boxed at the call, an allocation per queued call.
+            waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        }
         try
         {
             if (waiter.BlockUntilDone(millisecondsTimeout, out bool cancelled))
@@ -196,7 +204,7 @@ internal sealed class PermitLock
                 state = flagged;
             }
 
-            var waiter = new Waiter(WaiterKind.Permit, blocking);
+            var waiter = Waiter.Rent(WaiterKind.Permit, blocking);
             _waiters.Enqueue(waiter);
             return waiter;
         }

@@ -152,7 +152,11 @@ internal sealed class RwLock
             return ValueTask.CompletedTask;
         }
 
-        waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        if (cancellationToken.CanBeCanceled)
+        {
+            // Checked here, not only inside: the state tuple is boxed at the call, an allocation per queued call.
+            waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        }
         return waiter.AsValueTask();
     }
 
@@ -172,7 +176,11 @@ internal sealed class RwLock
             return true;
         }
 
-        waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        if (cancellationToken.CanBeCanceled)
+        {
+            // Checked here, not only inside: the state tuple is boxed at the call, an allocation per queued call.
+            waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
+        }
         try
         {
             if (waiter.BlockUntilDone(millisecondsTimeout, out bool cancelled))
@@ -234,7 +242,7 @@ internal sealed class RwLock
                 state = seen;
             }
 
-            var waiter = new Waiter(kind, blocking);
+            var waiter = Waiter.Rent(kind, blocking);
             _waiters.Enqueue(waiter);
             return waiter;
         }

@@ -21,19 +21,39 @@ internal sealed class Waiter : IValueTaskSource
     private CancellationToken _cancellationToken;
     private CancellationTokenRegistration _registration;
 
+    // The async waiter this thread last consumed, kept for the next call that has to queue on this thread: in a
+    // contended loop, the thread that resumes a waiter is the one that queues next, so this avoids an allocation
+    // per queued call.
+    [ThreadStatic]
+    private static Waiter? t_spare;
+
     public Waiter(WaiterKind kind, bool blocking)
     {
         Kind = kind;
         _blocking = blocking;
     }
 
-    public WaiterKind Kind { get; }
+    public WaiterKind Kind { get; private set; }
 
     public Waiter? Next { get; set; }
 
     public Waiter? Previous { get; set; }
 
     public bool IsPending => _state == Pending;
+
+    /// <summary>A new waiter, or for an async one the spare this thread last consumed.</summary>
+    public static Waiter Rent(WaiterKind kind, bool blocking)
+    {
+        Waiter? spare = t_spare;
+        if (blocking || spare is null)
+        {
+            return new Waiter(kind, blocking);
+        }
+
+        t_spare = null;
+        spare.Kind = kind;
+        return spare;
+    }
 
     /// <summary>Hooks cancellation up to <paramref name="cancel"/>; called once, after the waiter is queued.</summary>
     public void RegisterCancellation(CancellationToken cancellationToken, Action<object?> cancel, object state)
@@ -127,5 +147,13 @@ internal sealed class Waiter : IValueTaskSource
         // The waiter is done: no registration may outlive it.
         _registration.Dispose();
         _core.GetResult(token);
+
+        // Granted and consumed (a cancelled one threw above): it has left the queue and its registration is
+        // gone, so nothing refers to it any more. A stale await of the old value task fails on the version.
+        _core.Reset();
+        _state = Pending;
+        _cancellationToken = default;
+        _registration = default;
+        t_spare = this;
     }
 }

@@ -1,0 +1,30 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+
+namespace AQueue.Benchmarks.Infrastructure;
+
+/// <summary>The two passes: the full one (BenchmarkDotNet's default job) and a quick one for direction.</summary>
+internal static class BenchmarkConfigs
+{
+    public static IConfig Full() => Build(Job.Default.WithId("Full"));
+
+    /// <summary>
+    /// A few short iterations: minutes rather than an hour on 2 cores, at the price of wider error bars. Good
+    /// for direction, not for publishing. The invocation count is fixed (32 x 100,000 calls an iteration)
+    /// because the pilot stage, run on cold tier-0 code, picked iterations far shorter than intended.
+    /// </summary>
+    public static IConfig Quick() => Build(Job.Default
+        .WithId("Quick")
+        .WithLaunchCount(1)
+        .WithWarmupCount(3)
+        .WithIterationCount(7)
+        .WithInvocationCount(32)
+        .WithUnrollFactor(1));
+
+    private static IConfig Build(Job job) => DefaultConfig.Instance
+        .AddJob(job.AsDefault())
+        .AddColumn(StatisticColumn.P95)
+        .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
+}

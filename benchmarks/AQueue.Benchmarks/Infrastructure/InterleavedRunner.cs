@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+
+namespace AQueue.Benchmarks.Infrastructure;
+
+/// <summary>
+/// A second opinion for a busy machine: runs the same [Benchmark] methods as BenchmarkDotNet, in one process,
+/// round-robin (one invocation of every row of a group, then the next round), so that every row of a group
+/// sees the same background load. Prints the median and mean per call and the ratio of medians to the
+/// group's baseline. Not a replacement for the BenchmarkDotNet pass: no separate processes, no pilot stage,
+/// wall-clock only.
+/// </summary>
+internal static class InterleavedRunner
+{
+    public static async Task<int> RunAsync(bool quick, string? only)
+    {
+        int rounds = quick ? 15 : 40;
+        Console.WriteLine($"Interleaved pass: {rounds} rounds of {Workload.Calls:N0} calls per row, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Type[] types = typeof(InterleavedRunner).Assembly.GetTypes()
+            .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
+            .Where(t => only is null || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToArray();
+
+        foreach (Type type in types)
+        {
+            PropertyInfo? tasksProperty = type.GetProperty("Tasks");
+            object?[] tasksValues = tasksProperty?.GetCustomAttribute<ParamsAttribute>()?.Values ?? [null];
+            foreach (object? tasks in tasksValues)
+            {
+                await RunGroupAsync(type, tasksProperty, tasks, rounds).ConfigureAwait(false);
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task RunGroupAsync(Type type, PropertyInfo? tasksProperty, object? tasks, int rounds)
+    {
+        object instance = Activator.CreateInstance(type)!;
+        tasksProperty?.SetValue(instance, tasks);
+        var rows = type.GetMethods()
+            .Select(m => (Method: m, Attribute: m.GetCustomAttribute<BenchmarkAttribute>()))
+            .Where(r => r.Attribute is not null)
+            .Select(r => new Row(r.Attribute!.Description ?? r.Method.Name, r.Attribute.Baseline, r.Method.CreateDelegate<Func<Task>>(instance)))
+            .ToArray();
+
+        // Warm-up, round-robin too, for at least a second: tiered compilation promotes hot code only after a
+        // quiet spell with no new methods to compile, and the thread pool has to grow.
+        long warmUpStarted = Stopwatch.GetTimestamp();
+        for (int round = 0; round < 5 || Stopwatch.GetElapsedTime(warmUpStarted) < TimeSpan.FromSeconds(1); round++)
+        {
+            foreach (Row row in rows)
+            {
+                await row.Run().ConfigureAwait(false);
+            }
+        }
+
+        for (int round = 0; round < rounds; round++)
+        {
+            foreach (Row row in rows)
+            {
+                long allocated = GC.GetTotalAllocatedBytes(precise: false);
+                long started = Stopwatch.GetTimestamp();
+                await row.Run().ConfigureAwait(false);
+                row.Nanoseconds.Add(Stopwatch.GetElapsedTime(started).TotalNanoseconds / Workload.Calls);
+                row.Bytes += GC.GetTotalAllocatedBytes(precise: false) - allocated;
+            }
+        }
+
+        foreach (MethodInfo cleanup in type.GetMethods().Where(m => m.GetCustomAttribute<GlobalCleanupAttribute>() is not null))
+        {
+            cleanup.Invoke(instance, null);
+        }
+
+        double baseline = rows.FirstOrDefault(r => r.IsBaseline)?.Median ?? double.NaN;
+        Console.WriteLine();
+        Console.WriteLine(tasks is null ? $"## {type.Name}" : $"## {type.Name}, Tasks={tasks}");
+        Console.WriteLine();
+        Console.WriteLine("| Row | Median ns/call | Mean ns/call | Min ns/call | Median / baseline | B/call (approx.) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (Row row in rows)
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {row.Name}{(row.IsBaseline ? " (baseline)" : "")} | {row.Median:F1} | {row.Nanoseconds.Average():F1} | {row.Nanoseconds.Min():F1} | {row.Median / baseline:F2} | {(double)row.Bytes / rounds / Workload.Calls:F1} |"));
+        }
+    }
+
+    private sealed class Row(string name, bool isBaseline, Func<Task> run)
+    {
+        public string Name { get; } = name;
+
+        public bool IsBaseline { get; } = isBaseline;
+
+        public Func<Task> Run { get; } = run;
+
+        public List<double> Nanoseconds { get; } = [];
+
+        public long Bytes { get; set; }
+
+        public double Median
+        {
+            get
+            {
+                var sorted = Nanoseconds.Order().ToArray();
+                return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
+            }
+        }
+    }
+}
