@@ -131,13 +131,14 @@ internal sealed class PermitLock
                 return true;
             }
 
-            if (cancelled || TryCancel(waiter))
+            if (!cancelled && TryCancel(waiter))
             {
-                waiter.ThrowIfCancelled();
+                // Timed out while still queued: removed, and nobody else's place changed.
                 return false;
             }
 
-            // Granted between the timeout and the cancel: the permit is ours.
+            // Cancelled by the token (possibly racing the timeout), or granted between the timeout and the cancel.
+            waiter.ThrowIfCancelled();
             return true;
         }
         finally
