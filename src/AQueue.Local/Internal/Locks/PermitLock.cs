@@ -70,24 +70,30 @@ internal sealed class PermitLock
 
     public void Exit()
     {
-        int state = Volatile.Read(ref _state);
-        while (state < WaitersFlag)
+        while (true)
         {
-            if ((state & CountMask) >= MaxCount)
+            int state = Volatile.Read(ref _state);
+            while (state < WaitersFlag)
             {
-                ThrowOverRelease();
+                if ((state & CountMask) >= MaxCount)
+                {
+                    ThrowOverRelease();
+                }
+
+                int seen = Interlocked.CompareExchange(ref _state, state + 1, state);
+                if (seen == state)
+                {
+                    return;
+                }
+
+                state = seen;
             }
 
-            int seen = Interlocked.CompareExchange(ref _state, state + 1, state);
-            if (seen == state)
+            if (ExitSlow())
             {
                 return;
             }
-
-            state = seen;
         }
-
-        ExitSlow();
     }
 
     public ValueTask EnterAsync(CancellationToken cancellationToken)
@@ -203,10 +209,18 @@ internal sealed class PermitLock
         }
     }
 
-    private void ExitSlow()
+    /// <returns>False when the queue emptied since the caller read the state: the caller takes the fast path again.</returns>
+    private bool ExitSlow()
     {
         lock (_sync)
         {
+            // The flag may have been cleared since the caller read it (a hand-off or a cancel emptied the queue).
+            // Then the fast paths run beside this monitor, and a plain write here would undo theirs.
+            if ((_state & WaitersFlag) == 0)
+            {
+                return false;
+            }
+
             Waiter? next = _waiters.Head;
             if (next is not null)
             {
@@ -218,7 +232,7 @@ internal sealed class PermitLock
                 }
 
                 next.Grant();
-                return;
+                return true;
             }
 
             int count = (_state & CountMask) + 1;
@@ -228,6 +242,7 @@ internal sealed class PermitLock
             }
 
             Volatile.Write(ref _state, count);
+            return true;
         }
     }
 

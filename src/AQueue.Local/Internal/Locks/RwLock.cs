@@ -71,52 +71,73 @@ internal sealed class RwLock
 
     public void ExitRead()
     {
-        int state = Volatile.Read(ref _state);
-        while (state < WriterBit)
+        while (true)
         {
-            if (state == 0)
+            int state = Volatile.Read(ref _state);
+            while (state < WriterBit)
             {
-                ThrowNotHeld();
+                if (state == 0)
+                {
+                    ThrowNotHeld();
+                }
+
+                int seen = Interlocked.CompareExchange(ref _state, state - 1, state);
+                if (seen == state)
+                {
+                    return;
+                }
+
+                state = seen;
             }
 
-            int seen = Interlocked.CompareExchange(ref _state, state - 1, state);
-            if (seen == state)
+            lock (_sync)
             {
+                // The queue may have emptied since _state was read (a grant or a cancel cleared the flag). Then the
+                // fast paths run beside this monitor and a plain write here would undo theirs: go round again.
+                if (_state < WriterBit)
+                {
+                    continue;
+                }
+
+                int readers = (_state & ReaderMask) - 1;
+                if (readers < 0)
+                {
+                    ThrowNotHeld();
+                }
+
+                Volatile.Write(ref _state, (_state & ~ReaderMask) | readers);
+                GrantFromHead();
                 return;
             }
-
-            state = seen;
-        }
-
-        lock (_sync)
-        {
-            int readers = (_state & ReaderMask) - 1;
-            if (readers < 0)
-            {
-                ThrowNotHeld();
-            }
-
-            Volatile.Write(ref _state, (_state & ~ReaderMask) | readers);
-            GrantFromHead();
         }
     }
 
     public void ExitWrite()
     {
-        if (Interlocked.CompareExchange(ref _state, 0, WriterBit) == WriterBit)
+        while (true)
         {
-            return;
-        }
-
-        lock (_sync)
-        {
-            if ((_state & WriterBit) == 0)
+            if (Interlocked.CompareExchange(ref _state, 0, WriterBit) == WriterBit)
             {
-                ThrowNotHeld();
+                return;
             }
 
-            Volatile.Write(ref _state, _state & ~WriterBit);
-            GrantFromHead();
+            lock (_sync)
+            {
+                // As in ExitRead: if the flag was cleared meanwhile, the compare-and-swap path applies again.
+                if (_state == WriterBit)
+                {
+                    continue;
+                }
+
+                if ((_state & WriterBit) == 0)
+                {
+                    ThrowNotHeld();
+                }
+
+                Volatile.Write(ref _state, _state & ~WriterBit);
+                GrantFromHead();
+                return;
+            }
         }
     }
 
