@@ -62,14 +62,23 @@ public sealed class PCModelTests
         Assert.Equal(new[] { 0, 1, 2 }, probe.StartOrder);
         Assert.Equal(6, model.WaitingCount);
 
-        // Two permits come back: exactly the two oldest waiters start.
+        // Two permits come back at once: exactly the two oldest waiters start (together, so in either order).
         gates[0].SetResult();
         gates[1].SetResult();
         await Poll.UntilAsync(() => probe.StartOrder.Count == 5, "two waiters start");
         await Task.Delay(50);
-        Assert.Equal(new[] { 0, 1, 2, 3, 4 }, probe.StartOrder);
+        Assert.Equal(new[] { 3, 4 }, probe.StartOrder.Skip(3).Order());
         Assert.Equal(4, model.WaitingCount);
         Assert.Equal(3, probe.Running);
+
+        // One permit at a time: the waiters start strictly in arrival order.
+        for (int next = 5; next < 9; next++)
+        {
+            gates[next - 3].SetResult();
+            int expected = next;
+            await Poll.UntilAsync(() => probe.Started(expected), $"waiter {expected} starts");
+            Assert.Equal(Enumerable.Range(5, next - 4), probe.StartOrder.Skip(5));
+        }
 
         foreach (var gate in gates)
         {
@@ -77,8 +86,8 @@ public sealed class PCModelTests
         }
 
         await Task.WhenAll(calls);
-        Assert.Equal(Enumerable.Range(0, 9), probe.StartOrder);
         Assert.Equal(3, probe.MaxConcurrent);
+        Assert.Equal(0, model.WaitingCount);
     }
 
     [Fact]

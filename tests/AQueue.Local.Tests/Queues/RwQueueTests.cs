@@ -77,9 +77,11 @@ public sealed class RwQueueTests
         stop.Cancel();
         await Task.WhenAll(readers);
 
+        // Without write preference the four overlapping readers would keep the write out until they stop.
         Assert.Same(write, finished);
-        // Only the reads already running or queued before the write got ahead of it.
-        Assert.True(await write - readsBeforeWrite <= 8, $"{await write - readsBeforeWrite} reads overtook the write");
+        // Only reads that started before the write queued got ahead of it: a few per reader at most (loose,
+        // as the test thread may be preempted between counting and queueing).
+        Assert.True(await write - readsBeforeWrite <= 16, $"{await write - readsBeforeWrite} reads overtook the write");
     }
 
     [Fact]
