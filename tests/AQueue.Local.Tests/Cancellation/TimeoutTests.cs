@@ -37,7 +37,14 @@ public sealed class TimeoutTests
     [MemberData(nameof(Subjects.All), MemberType = typeof(Subjects))]
     public async Task Timeout_while_running_cancels_the_closures_token_and_the_lock_stays_held_until_it_returns(string name)
     {
-        Subject subject = Subjects.Create(name);
+        // Without a caller's token, and with one that stays live (the closure then gets a token linked to both).
+        await TimeOutWhileRunning(Subjects.Create(name), CancellationToken.None);
+        using var live = new CancellationTokenSource();
+        await TimeOutWhileRunning(Subjects.Create(name), live.Token);
+    }
+
+    private static async Task TimeOutWhileRunning(Subject subject, CancellationToken callerToken)
+    {
         var probe = new ConcurrencyProbe();
         var tokenCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var letSlowFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -61,7 +68,7 @@ public sealed class TimeoutTests
                 return 1;
             },
             TimeSpan.FromMilliseconds(150),
-            CancellationToken.None).AsTask();
+            callerToken).AsTask();
 
         await Assert.ThrowsAsync<TimeoutException>(() => slow);
         await tokenCancelled.Task;
