@@ -78,6 +78,25 @@ public sealed class LocalModelProviderTests
     }
 
     [Fact]
+    public void Failed_creation_is_not_cached_for_the_key()
+    {
+        // A factory that fails once (a service not ready yet, a transient error) must not poison its key for
+        // the life of the process: the next lookup tries again.
+        int actorCalls = 0, pcCalls = 0;
+        var registry = new ModelRegistry()
+            .AddInitialValue<Counter>(_ => ++actorCalls == 1 ? throw new TimeoutException("not ready") : new Counter { Value = 7 })
+            .AddPCModel<Limiter>((_, key) => ++pcCalls == 1 ? throw new TimeoutException("not ready") : new Limiter(key), maxConcurrency: 1);
+        using ServiceProvider services = new ServiceCollection().BuildServiceProvider();
+        var provider = new LocalModelProvider(registry, services);
+
+        Assert.Throws<TimeoutException>(() => provider.GetActor<Counter>("k"));
+        Assert.Equal(7, Assert.IsType<Actor<Counter>>(provider.GetActor<Counter>("k")).DangerousGetInner().Value);
+        Assert.Throws<TimeoutException>(() => provider.GetPCModel<Limiter>("k"));
+        Assert.Equal("k", Assert.IsType<PCModel<Limiter>>(provider.GetPCModel<Limiter>("k")).Inner.Name);
+        Assert.Same(provider.GetPCModel<Limiter>("k"), provider.GetPCModel<Limiter>("k"));
+    }
+
+    [Fact]
     public async Task Racing_first_lookups_build_one_model()
     {
         int built = 0;
