@@ -46,7 +46,18 @@ public sealed class LocalModelProvider : IModelProvider
     {
         ArgumentNullException.ThrowIfNull(key);
         // Lazy: two racing first calls for one key must not build two values.
-        return _models.GetOrAdd((kind, type, key), static (id, state) =>
-            new Lazy<object>(() => state.create(state.self, id.Key)), (self: this, create)).Value;
+        var id = (kind, type, key);
+        Lazy<object> model = _models.GetOrAdd(id, static (id, state) =>
+            new Lazy<object>(() => state.create(state.self, id.Key)), (self: this, create));
+        try
+        {
+            return model.Value;
+        }
+        catch
+        {
+            // A Lazy keeps its factory's exception: drop it, so that a failed creation does not poison the key.
+            _models.TryRemove(new KeyValuePair<(ModelKind, Type, string), Lazy<object>>(id, model));
+            throw;
+        }
     }
 }

@@ -155,11 +155,15 @@ internal static class Runner
         where TMode : struct, ILockMode
         where TInvoker : struct, IInvoker<TResult>
     {
-        CancellationTokenSource deadline = cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : new CancellationTokenSource();
+        // The deadline has a source of its own: once the closure runs, only the deadline may end the caller's
+        // wait (a caller's token cancelled after the grant changes nothing). The wait and the closure get a token
+        // linked to both.
+        var deadline = new CancellationTokenSource();
         deadline.CancelAfter(timeout);
-        CancellationToken token = deadline.Token;
+        CancellationTokenSource? linked = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token)
+            : null;
+        CancellationToken token = linked?.Token ?? deadline.Token;
         bool handedOff = false;
         try
         {
@@ -194,27 +198,32 @@ internal static class Runner
 
             // The closure runs on. The caller is answered at the deadline, but the lock (and the deadline's
             // source, whose token the closure holds) is released only when the closure really returns.
+            // The release is registered before the caller's wait, so it runs first: a caller answered after
+            // the closure returned finds the lock already free.
             Task<TResult> running = result.AsTask();
-            Task<TResult> bounded = running.WaitAsync(token);
+            CancellationToken deadlineToken = deadline.Token;
             handedOff = true;
             _ = running.ContinueWith(
                 static (task, state) =>
                 {
-                    var (lockMode, source) = ((TMode, CancellationTokenSource))state!;
+                    var (lockMode, source, linkedSource) = ((TMode, CancellationTokenSource, CancellationTokenSource?))state!;
                     _ = task.Exception; // observed: a late failure is not an unobserved task exception
                     lockMode.Exit();
+                    linkedSource?.Dispose();
                     source.Dispose();
                 },
-                (mode, deadline),
+                (mode, deadline, linked),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
+            Task<TResult> bounded = running.WaitAsync(deadlineToken);
             return await MapDeadline(new ValueTask<TResult>(bounded), deadline, cancellationToken, timeout).ConfigureAwait(false);
         }
         finally
         {
             if (!handedOff)
             {
+                linked?.Dispose();
                 deadline.Dispose();
             }
         }

@@ -70,24 +70,30 @@ internal sealed class PermitLock
 
     public void Exit()
     {
-        int state = Volatile.Read(ref _state);
-        while (state < WaitersFlag)
+        while (true)
         {
-            if ((state & CountMask) >= MaxCount)
+            int state = Volatile.Read(ref _state);
+            while (state < WaitersFlag)
             {
-                ThrowOverRelease();
+                if ((state & CountMask) >= MaxCount)
+                {
+                    ThrowOverRelease();
+                }
+
+                int seen = Interlocked.CompareExchange(ref _state, state + 1, state);
+                if (seen == state)
+                {
+                    return;
+                }
+
+                state = seen;
             }
 
-            int seen = Interlocked.CompareExchange(ref _state, state + 1, state);
-            if (seen == state)
+            if (ExitSlow())
             {
                 return;
             }
-
-            state = seen;
         }
-
-        ExitSlow();
     }
 
     public ValueTask EnterAsync(CancellationToken cancellationToken)
@@ -139,13 +145,14 @@ internal sealed class PermitLock
                 return true;
             }
 
-            if (cancelled || TryCancel(waiter))
+            if (!cancelled && TryCancel(waiter))
             {
-                waiter.ThrowIfCancelled();
+                // Timed out while still queued: removed, and nobody else's place changed.
                 return false;
             }
 
-            // Granted between the timeout and the cancel: the permit is ours.
+            // Cancelled by the token (possibly racing the timeout), or granted between the timeout and the cancel.
+            waiter.ThrowIfCancelled();
             return true;
         }
         finally
@@ -210,14 +217,21 @@ internal sealed class PermitLock
         }
     }
 
-    private void ExitSlow()
+    /// <returns>False when the queue emptied since the caller read the state: the caller takes the fast path again.</returns>
+    private bool ExitSlow()
     {
         lock (_sync)
         {
+            // The flag may have been cleared since the caller read it (a hand-off or a cancel emptied the queue).
+            // Then the fast paths run beside this monitor, and a plain write here would undo theirs.
+            if ((_state & WaitersFlag) == 0)
+            {
+                return false;
+            }
+
             Waiter? next = _waiters.Head;
             if (next is not null)
             {
-                // The queue is not empty, so the flag is set and nobody changes the state without the monitor.
                 // Hand the permit straight over; the count does not change.
                 _waiters.Remove(next);
                 if (_waiters.Count == 0)
@@ -226,13 +240,18 @@ internal sealed class PermitLock
                 }
 
                 next.Grant();
-                return;
+                return true;
             }
-        }
 
-        // The queue emptied (a cancellation) between our look at the flag and the monitor; the flag is clear
-        // again, so return the permit the lock-free way, racing fairly with other callers.
-        Exit();
+            int count = (_state & CountMask) + 1;
+            if (count > MaxCount)
+            {
+                ThrowOverRelease();
+            }
+
+            Volatile.Write(ref _state, count);
+            return true;
+        }
     }
 
     /// <summary>Removes a waiter that has not been granted yet. Nobody else's place changes.</summary>

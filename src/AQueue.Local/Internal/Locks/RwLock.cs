@@ -74,26 +74,27 @@ internal sealed class RwLock
         while (true)
         {
             int state = Volatile.Read(ref _state);
-            if (state < WriterBit)
+            while (state < WriterBit)
             {
                 if (state == 0)
                 {
                     ThrowNotHeld();
                 }
 
-                if (Interlocked.CompareExchange(ref _state, state - 1, state) == state)
+                int seen = Interlocked.CompareExchange(ref _state, state - 1, state);
+                if (seen == state)
                 {
                     return;
                 }
 
-                continue;
+                state = seen;
             }
 
             lock (_sync)
             {
-                // Re-check under the monitor: a cancellation may have emptied the queue and cleared the flag,
-                // and then lock-free callers are back in play.
-                if ((_state & WaitersFlag) == 0)
+                // The queue may have emptied since _state was read (a grant or a cancel cleared the flag). Then the
+                // fast paths run beside this monitor and a plain write here would undo theirs: go round again.
+                if (_state < WriterBit)
                 {
                     continue;
                 }
@@ -122,14 +123,15 @@ internal sealed class RwLock
 
             lock (_sync)
             {
-                if ((_state & WaitersFlag) == 0)
+                // As in ExitRead: if the flag was cleared meanwhile, the compare-and-swap path applies again.
+                if (_state == WriterBit)
                 {
-                    if ((_state & WriterBit) == 0)
-                    {
-                        ThrowNotHeld();
-                    }
-
                     continue;
+                }
+
+                if ((_state & WriterBit) == 0)
+                {
+                    ThrowNotHeld();
                 }
 
                 Volatile.Write(ref _state, _state & ~WriterBit);
@@ -188,13 +190,14 @@ internal sealed class RwLock
                 return true;
             }
 
-            if (cancelled || TryCancel(waiter))
+            if (!cancelled && TryCancel(waiter))
             {
-                waiter.ThrowIfCancelled();
+                // Timed out while still queued: removed, and nobody else's place changed.
                 return false;
             }
 
-            // Granted between the timeout and the cancel: the lock is ours.
+            // Cancelled by the token (possibly racing the timeout), or granted between the timeout and the cancel.
+            waiter.ThrowIfCancelled();
             return true;
         }
         finally
