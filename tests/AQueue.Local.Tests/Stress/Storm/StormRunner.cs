@@ -59,11 +59,11 @@ internal static class StormRunner
 
         for (int t = 0; t < Threads; t++)
         {
-            if (!threads[t].Join(TimeSpan.FromSeconds(30)))
+            if (!threads[t].Join(TimeSpan.FromSeconds(10)))
             {
                 CallPlan? stuck = Volatile.Read(ref current[t]);
                 throw new TimeoutException(
-                    $"{target.Name} seed {seed}: storm thread {threads[t].Name} still blocked 30 s after the async calls ended, in {stuck}; " +
+                    $"{target.Name} seed {seed}: storm thread {threads[t].Name} still blocked 10 s after the async calls ended, in {stuck}; " +
                     $"lock: {target.BusyState() ?? "idle"}; closures inside: {probe.Inside}; caller returned: {(stuck is null ? "-" : ledger.Outcome(stuck.Id))}; " +
                     $"closure started: {(stuck is null ? "-" : ledger.Starts(stuck.Id))}.");
             }
