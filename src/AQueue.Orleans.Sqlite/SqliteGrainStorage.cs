@@ -117,26 +117,27 @@ public sealed class SqliteGrainStorage : IGrainStorage
         command.Parameters.AddWithValue("$type", TypeName<T>());
         command.Parameters.AddWithValue("$payload", payload);
         command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        long newEtag;
+        // A fresh random version per write, not a counter: after a clear and a new insert, an ETag held by a stale
+        // activation from before the clear can never match the new row.
+        long newEtag = Random.Shared.NextInt64(1, long.MaxValue);
+        command.Parameters.AddWithValue("$newEtag", newEtag);
         if (grainState.ETag is null)
         {
             // First write of this activation's view: the row must not exist yet.
             command.CommandText = """
                 INSERT INTO grain_state (grain_id, state_name, state_type, etag, payload, updated_utc)
-                VALUES ($id, $name, $type, 1, $payload, $now)
+                VALUES ($id, $name, $type, $newEtag, $payload, $now)
                 ON CONFLICT (grain_id, state_name) DO NOTHING
                 """;
-            newEtag = 1;
         }
         else
         {
             long expected = ParseEtag(grainState.ETag, stateName, grainId);
             command.CommandText = """
-                UPDATE grain_state SET state_type = $type, etag = etag + 1, payload = $payload, updated_utc = $now
+                UPDATE grain_state SET state_type = $type, etag = $newEtag, payload = $payload, updated_utc = $now
                 WHERE grain_id = $id AND state_name = $name AND etag = $etag
                 """;
             command.Parameters.AddWithValue("$etag", expected);
-            newEtag = expected + 1;
         }
 
         if (await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 0)

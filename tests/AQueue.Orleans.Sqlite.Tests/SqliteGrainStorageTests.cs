@@ -90,9 +90,24 @@ public sealed class SqliteGrainStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task An_etag_from_before_a_clear_does_not_match_the_next_row()
+    {
+        var stale = new GrainState<CounterState>(new CounterState { Value = 1 });
+        await _storage.WriteStateAsync("counter", Grain, stale);
+        var clearing = new GrainState<CounterState>(new CounterState());
+        await _storage.ReadStateAsync("counter", Grain, clearing);
+        await _storage.ClearStateAsync("counter", Grain, clearing);
+        await _storage.WriteStateAsync("counter", Grain, new GrainState<CounterState>(new CounterState { Value = 2 }));
+
+        stale.State!.Value = 99;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync("counter", Grain, stale));
+    }
+
+    [Fact]
     public async Task A_corrupt_row_fails_clearly_and_is_left_alone()
     {
         await _storage.WriteStateAsync("counter", Grain, new GrainState<CounterState>(new CounterState { Value = 5 }));
+        object? etagBefore = _database.Scalar("SELECT etag FROM grain_state");
         _database.Scalar("UPDATE grain_state SET payload = x'00FF00FF'");
 
         var error = await Assert.ThrowsAsync<SqliteGrainStorageException>(() =>
@@ -102,7 +117,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
         Assert.Contains("DELETE FROM grain_state", error.Message);
         Assert.Contains(Grain.ToString(), error.Message);
         Assert.Equal(1L, _database.Scalar("SELECT COUNT(*) FROM grain_state"));
-        Assert.Equal(1L, _database.Scalar("SELECT etag FROM grain_state"));
+        Assert.Equal(etagBefore, _database.Scalar("SELECT etag FROM grain_state"));
     }
 
     [Fact]
