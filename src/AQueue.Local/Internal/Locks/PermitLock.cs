@@ -9,17 +9,11 @@ namespace AQueue.Local.Internal.Locks;
 /// every change of state happens under <c>_sync</c>; while it is clear, callers take and return permits
 /// with a compare-and-swap alone.
 /// </remarks>
-internal sealed class PermitLock
+internal sealed class PermitLock : IWaiterOwner
 {
     private const int WaitersFlag = 1 << 30;
     private const int CountMask = WaitersFlag - 1;
     private const int MaxPermits = CountMask;
-
-    private static readonly Action<object?> s_cancel = static state =>
-    {
-        var (owner, waiter) = ((PermitLock, Waiter))state!;
-        owner.TryCancel(waiter);
-    };
 
     private readonly Lock _sync = new();
     private WaiterList _waiters;
@@ -109,11 +103,7 @@ internal sealed class PermitLock
             return ValueTask.CompletedTask;
         }
 
-        if (cancellationToken.CanBeCanceled)
-        {
-            // Checked here, not only inside: the state tuple is boxed at the call, an allocation per queued call.
-            waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
-        }
+        waiter.RegisterCancellation(cancellationToken, this);
         return waiter.AsValueTask();
     }
 
@@ -133,32 +123,7 @@ internal sealed class PermitLock
             return true;
         }
 
-        if (cancellationToken.CanBeCanceled)
-        {
-            // Checked here, not only inside: the state tuple is boxed at the call, an allocation per queued call.
-            waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
-        }
-        try
-        {
-            if (waiter.BlockUntilDone(millisecondsTimeout, out bool cancelled))
-            {
-                return true;
-            }
-
-            if (!cancelled && TryCancel(waiter))
-            {
-                // Timed out while still queued: removed, and nobody else's place changed.
-                return false;
-            }
-
-            // Cancelled by the token (possibly racing the timeout), or granted between the timeout and the cancel.
-            waiter.ThrowIfCancelled();
-            return true;
-        }
-        finally
-        {
-            waiter.ReleaseRegistration();
-        }
+        return waiter.WaitBlocking(this, millisecondsTimeout, cancellationToken);
     }
 
     private bool SpinThenTryEnter()
@@ -255,7 +220,7 @@ internal sealed class PermitLock
     }
 
     /// <summary>Removes a waiter that has not been granted yet. Nobody else's place changes.</summary>
-    private bool TryCancel(Waiter waiter)
+    public bool TryCancel(Waiter waiter)
     {
         lock (_sync)
         {

@@ -10,17 +10,11 @@ namespace AQueue.Local.Internal.Locks;
 /// flag is set, every change of state happens under <c>_sync</c>; while it is clear, uncontended calls enter
 /// and leave with a compare-and-swap alone.
 /// </remarks>
-internal sealed class RwLock
+internal sealed class RwLock : IWaiterOwner
 {
     private const int WaitersFlag = 1 << 30;
     private const int WriterBit = 1 << 29;
     private const int ReaderMask = WriterBit - 1;
-
-    private static readonly Action<object?> s_cancel = static state =>
-    {
-        var (owner, waiter) = ((RwLock, Waiter))state!;
-        owner.TryCancel(waiter);
-    };
 
     private readonly Lock _sync = new();
     private WaiterList _waiters;
@@ -154,11 +148,7 @@ internal sealed class RwLock
             return ValueTask.CompletedTask;
         }
 
-        if (cancellationToken.CanBeCanceled)
-        {
-            // Checked here, not only inside: the state tuple is boxed at the call, an allocation per queued call.
-            waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
-        }
+        waiter.RegisterCancellation(cancellationToken, this);
         return waiter.AsValueTask();
     }
 
@@ -178,32 +168,7 @@ internal sealed class RwLock
             return true;
         }
 
-        if (cancellationToken.CanBeCanceled)
-        {
-            // Checked here, not only inside: the state tuple is boxed at the call, an allocation per queued call.
-            waiter.RegisterCancellation(cancellationToken, s_cancel, (this, waiter));
-        }
-        try
-        {
-            if (waiter.BlockUntilDone(millisecondsTimeout, out bool cancelled))
-            {
-                return true;
-            }
-
-            if (!cancelled && TryCancel(waiter))
-            {
-                // Timed out while still queued: removed, and nobody else's place changed.
-                return false;
-            }
-
-            // Cancelled by the token (possibly racing the timeout), or granted between the timeout and the cancel.
-            waiter.ThrowIfCancelled();
-            return true;
-        }
-        finally
-        {
-            waiter.ReleaseRegistration();
-        }
+        return waiter.WaitBlocking(this, millisecondsTimeout, cancellationToken);
     }
 
     private bool SpinThenTryEnter(WaiterKind kind)
@@ -292,7 +257,7 @@ internal sealed class RwLock
     }
 
     /// <summary>Removes a waiter that has not been granted yet; a cancelled write lets in the reads behind it.</summary>
-    private bool TryCancel(Waiter waiter)
+    public bool TryCancel(Waiter waiter)
     {
         lock (_sync)
         {

@@ -15,11 +15,19 @@ internal sealed class Waiter : IValueTaskSource
 
     // Continuations run on the thread pool: a waiter's closure never runs inside Cancel() or on the stack of
     // the caller that released the lock.
+    // One static callback, the waiter as its state: registering allocates nothing.
+    private static readonly Action<object?> s_cancel = static state =>
+    {
+        var waiter = (Waiter)state!;
+        waiter._owner?.TryCancel(waiter);
+    };
+
     private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
     private readonly bool _blocking;
     private int _state;
     private CancellationToken _cancellationToken;
     private CancellationTokenRegistration _registration;
+    private IWaiterOwner? _owner;
 
     // The async waiter this thread last consumed, kept for the next call that has to queue on this thread: in a
     // contended loop, the thread that resumes a waiter is the one that queues next, so this avoids an allocation
@@ -55,16 +63,49 @@ internal sealed class Waiter : IValueTaskSource
         return spare;
     }
 
-    /// <summary>Hooks cancellation up to <paramref name="cancel"/>; called once, after the waiter is queued.</summary>
-    public void RegisterCancellation(CancellationToken cancellationToken, Action<object?> cancel, object state)
+    /// <summary>Lets <paramref name="cancellationToken"/> take the waiter out of <paramref name="owner"/>'s queue; called once, after it is queued.</summary>
+    public void RegisterCancellation(CancellationToken cancellationToken, IWaiterOwner owner)
     {
         if (!cancellationToken.CanBeCanceled)
         {
             return;
         }
 
+        _owner = owner;
         _cancellationToken = cancellationToken;
-        _registration = cancellationToken.UnsafeRegister(cancel, state);
+        _registration = cancellationToken.UnsafeRegister(s_cancel, this);
+    }
+
+    /// <summary>
+    /// Blocks the thread until the waiter is granted, cancelled by <paramref name="cancellationToken"/>, or
+    /// <paramref name="millisecondsTimeout"/> passes; a timed-out waiter leaves <paramref name="owner"/>'s queue.
+    /// </summary>
+    /// <returns>True when granted; false when timed out.</returns>
+    /// <exception cref="OperationCanceledException">The token cancelled the wait.</exception>
+    public bool WaitBlocking(IWaiterOwner owner, int millisecondsTimeout, CancellationToken cancellationToken)
+    {
+        RegisterCancellation(cancellationToken, owner);
+        try
+        {
+            if (BlockUntilDone(millisecondsTimeout, out bool cancelled))
+            {
+                return true;
+            }
+
+            if (!cancelled && owner.TryCancel(this))
+            {
+                // Timed out while still queued: removed, and nobody else's place changed.
+                return false;
+            }
+
+            // Cancelled by the token (possibly racing the timeout), or granted between the timeout and the cancel.
+            ThrowIfCancelled();
+            return true;
+        }
+        finally
+        {
+            ReleaseRegistration();
+        }
     }
 
     /// <summary>Marks the waiter granted and wakes it. Caller holds the lock's monitor.</summary>
@@ -154,6 +195,7 @@ internal sealed class Waiter : IValueTaskSource
         _state = Pending;
         _cancellationToken = default;
         _registration = default;
+        _owner = null;
         t_spare = this;
     }
 }
