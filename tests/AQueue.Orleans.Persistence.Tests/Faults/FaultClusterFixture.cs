@@ -1,10 +1,11 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Xunit;
 
 namespace AQueue.Orleans.Persistence.Tests;
 
-/// <summary>A two-silo TestCluster the fault tests may kill silos of (so it is theirs alone).</summary>
+/// <summary>A two-silo TestCluster over one SQLite file (a temp file), which the fault tests may kill silos of.</summary>
 public sealed class FaultClusterFixture : IAsyncLifetime
 {
     private TestCluster? _cluster;
@@ -13,8 +14,12 @@ public sealed class FaultClusterFixture : IAsyncLifetime
 
     public IModelProvider Models { get; private set; } = null!;
 
+    /// <summary>The SQLite file every silo of the cluster stores the persisted models in.</summary>
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"aqueue-faults-{Guid.NewGuid():N}.db");
+
     public async Task InitializeAsync()
     {
+        FaultSiloConfigurator.DatabasePath = DatabasePath;
         var builder = new TestClusterBuilder(2);
         builder.Options.ConfigureFileLogging = false;
         builder.AddSiloBuilderConfigurator<FaultSiloConfigurator>();
@@ -34,6 +39,12 @@ public sealed class FaultClusterFixture : IAsyncLifetime
         {
             await _cluster.StopAllSilosAsync();
             await _cluster.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (string file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        {
+            File.Delete(file);
         }
     }
 }

@@ -117,7 +117,8 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
         }
 
         long totalAcknowledged = acknowledged.Sum(), totalFailed = failed.Sum(), totalFound = found.Sum();
-        output.WriteLine($"acknowledged {totalAcknowledged} (before the kill {acknowledgedBeforeKill.Sum()}), failed {totalFailed}, found after {totalFound}");
+        output.WriteLine($"acknowledged {totalAcknowledged} (before the kill {acknowledgedBeforeKill.Sum()}), failed {totalFailed}, found after {totalFound}: " +
+                         $"{totalFound - totalAcknowledged} of the {totalFailed} failed writes had applied");
         output.WriteLine($"every model acknowledged writes again {recovered.TotalSeconds:F1} s after the kill; slowest failed call {TimeSpan.FromTicks(slowestFailureTicks * TimeSpan.TicksPerSecond / Stopwatch.Frequency).TotalSeconds:F2} s");
         output.WriteLine("failures by type: " + string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}")));
         output.WriteLine("per model on the dead silo (acknowledged/failed/found): " +
