@@ -36,7 +36,7 @@ public static class AQueuePersistenceSiloBuilderExtensions
     /// <code>
     /// builder.UseOrleans(silo =&gt; silo
     ///     .UseLocalhostClustering()
-    ///     .AddSqliteGrainStorage("aqueue", o =&gt; o.DataSource = "cluster.db")
+    ///     .AddSqliteGrainStorage("aqueue", o =&gt; o.DatabasePath = "cluster.db")
     ///     .AddAQueue(models =&gt; models.AddInitialValue&lt;long&gt;(key =&gt; 0))
     ///     .AddAQueuePersistence(persistence =&gt; persistence.Persist&lt;long&gt;("aqueue", keyPrefix: "counter/")));
     /// </code>

@@ -37,7 +37,7 @@ public sealed class AQueuePersistenceOptions
     /// <example>
     /// <code>
     /// siloBuilder
-    ///     .AddSqliteGrainStorage("aqueue", o =&gt; o.DataSource = "cluster.db")
+    ///     .AddSqliteGrainStorage("aqueue", o =&gt; o.DatabasePath = "cluster.db")
     ///     .AddAQueue(models =&gt; models.AddInitialValue&lt;long&gt;(key =&gt; 0))
     ///     .AddAQueuePersistence(persistence =&gt; persistence
     ///         .Persist&lt;long&gt;("aqueue", keyPrefix: "counter/")
