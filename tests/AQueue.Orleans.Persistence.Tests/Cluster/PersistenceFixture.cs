@@ -39,6 +39,19 @@ public sealed class PersistenceFixture : IAsyncLifetime
     public Task CollectAllAsync() =>
         Cluster.GrainFactory.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
+    /// <summary>Overwrites a model's stored record as another writer would (a newer ETag), behind the activation's back.</summary>
+    public async Task OverwriteStoredAsync<TGrain, T>(string key, T value)
+        where TGrain : IGrainWithStringKey
+    {
+        GrainId grainId = Cluster.GrainFactory.GetGrain<TGrain>(key).GetGrainId();
+        IServiceProvider silo = ((InProcessSiloHandle)Cluster.Silos[0]).SiloHost.Services;
+        var storage = silo.GetRequiredKeyedService<global::Orleans.Storage.IGrainStorage>("memory");
+        var state = new GrainState<ModelRecord<T>>();
+        await storage.ReadStateAsync("aqueue", grainId, state);
+        state.State = new ModelRecord<T> { Value = value };
+        await storage.WriteStateAsync("aqueue", grainId, state);
+    }
+
     /// <summary>Reads a model's stored record straight from the silo's inner (memory) storage.</summary>
     public async Task<(bool Exists, T? Value)> ReadStoredAsync<TGrain, T>(string key)
         where TGrain : IGrainWithStringKey

@@ -141,6 +141,23 @@ public sealed class PersistenceTests(PersistenceFixture fixture)
     }
 
     [Fact]
+    public async Task A_stale_activation_cannot_overwrite_newer_state_and_takes_it_up_instead()
+    {
+        string key = NewKey();
+        IActor<long> actor = fixture.Models.GetActor<long>(key);
+        await actor.InnerCallAsync(new Add(1));
+
+        // Another writer (say, a duplicate activation elsewhere) stores 50: this activation's ETag is now stale.
+        await fixture.OverwriteStoredAsync<IActorGrain<long>, long>(key, 50);
+        var conflict = await Assert.ThrowsAsync<ModelStorageException>(() => actor.InnerCallAsync(new Add(1)).AsTask());
+
+        Assert.Contains("Could not store", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal((true, 50L), await fixture.ReadStoredAsync<IActorGrain<long>, long>(key));
+        Assert.Equal(51, await actor.InnerCallAsync(new Add(1)));
+        Assert.Equal((true, 51L), await fixture.ReadStoredAsync<IActorGrain<long>, long>(key));
+    }
+
+    [Fact]
     public async Task When_even_the_reload_fails_the_activation_refuses_calls_and_the_next_one_loads_afresh()
     {
         string key = NewKey();
