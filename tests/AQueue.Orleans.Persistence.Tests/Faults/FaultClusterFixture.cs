@@ -29,9 +29,9 @@ public sealed class FaultClusterFixture : IAsyncLifetime
         Models = _cluster.Client.ServiceProvider.GetRequiredService<IModelProvider>();
     }
 
-    /// <summary>The provider of code running on silo <paramref name="index"/>: models it activates tend to live there.</summary>
-    public IModelProvider SiloModels(int index) =>
-        ((InProcessSiloHandle)Cluster.Silos[index]).SiloHost.Services.GetRequiredService<IModelProvider>();
+    /// <summary>The provider of code running on <paramref name="silo"/>: models it activates tend to live there.</summary>
+    public IModelProvider SiloModels(SiloHandle silo) =>
+        ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<IModelProvider>();
 
     public async Task DisposeAsync()
     {
