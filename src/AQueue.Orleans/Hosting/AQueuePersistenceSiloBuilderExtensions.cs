@@ -3,6 +3,7 @@ using AQueue.Orleans;
 using AQueue.Orleans.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
 namespace Orleans.Hosting;
@@ -58,7 +59,8 @@ public static class AQueuePersistenceSiloBuilderExtensions
             services.Replace(ServiceDescriptor.Singleton<IModelStateFactory>(sp => new PersistentModelStateFactory(
                 SiloServices.GetRequired<ModelRegistry>(sp),
                 options,
-                sp.GetRequiredService<IPersistentStateFactory>())));
+                sp.GetRequiredService<IPersistentStateFactory>(),
+                sp.GetRequiredService<ILoggerFactory>())));
         }
 
         configure(options);

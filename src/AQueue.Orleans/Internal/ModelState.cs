@@ -28,8 +28,7 @@ internal abstract class ModelState<T>
             {
                 throw new ModelStorageException(
                     "The model's value is unavailable in this activation after a storage failure; the activation is " +
-                    $"deactivating and the next call loads the value from storage again. Retry. ({_broken.Message})",
-                    _broken);
+                    $"deactivating and the next call loads the value from storage again. Retry. ({_broken.Message})");
             }
 
             return _store ?? throw new InvalidOperationException("The model's state is used before it was loaded.");

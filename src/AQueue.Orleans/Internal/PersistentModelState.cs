@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
 
@@ -14,15 +15,17 @@ internal sealed class PersistentModelState<T> : ModelState<T>
     private readonly ModelRegistry _registry;
     private readonly IGrainContext _grainContext;
     private readonly string _description;
+    private readonly ILogger _logger;
     private string _key = "";
 
     public PersistentModelState(
-        IPersistentState<ModelRecord<T>> storage, ModelRegistry registry, IGrainContext grainContext, string description)
+        IPersistentState<ModelRecord<T>> storage, ModelRegistry registry, IGrainContext grainContext, string description, ILogger logger)
     {
         _storage = storage;
         _registry = registry;
         _grainContext = grainContext;
         _description = description;
+        _logger = logger;
     }
 
     public override async ValueTask LoadAsync(string key, CancellationToken cancellationToken)
@@ -34,11 +37,13 @@ internal sealed class PersistentModelState<T> : ModelState<T>
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            _logger.LogError(exception, "AQueue could not load {Model}", _description);
+
+            // The provider's exception is named, not attached: its type may have no Orleans codec.
             throw new ModelStorageException(
                 $"Could not load {_description}: the stored record could not be read ({exception.GetType().Name}: " +
                 $"{exception.Message}). The model is not started with a reset value; fix or delete the record (or restore " +
-                "the state type's previous shape), then call again.",
-                exception);
+                "the state type's previous shape), then call again.");
         }
 
         Install();
@@ -59,14 +64,14 @@ internal sealed class PersistentModelState<T> : ModelState<T>
         }
         catch (Exception exception)
         {
+            _logger.LogWarning(exception, "AQueue could not store {Model}; reloading it", _description);
             bool reloaded = await TryReloadAsync(exception);
             throw new ModelStorageException(
                 $"Could not store {_description} ({exception.GetType().Name}: {exception.Message}). The write is not " +
                 "acknowledged and may or may not be in storage; " +
                 (reloaded
                     ? "the activation has reloaded the stored value, so re-read before retrying."
-                    : "the stored value could not be reloaded either, so the activation is deactivating; retry later."),
-                exception);
+                    : "the stored value could not be reloaded either, so the activation is deactivating; retry later."));
         }
     }
 
@@ -87,6 +92,7 @@ internal sealed class PersistentModelState<T> : ModelState<T>
         }
         catch (Exception exception)
         {
+            _logger.LogError(exception, "AQueue could not reload {Model}; deactivating it", _description);
             Exception lost = reason is null ? exception : new AggregateException(reason, exception);
             Break(lost);
             _grainContext.Deactivate(

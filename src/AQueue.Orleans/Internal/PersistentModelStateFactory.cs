@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
 namespace AQueue.Orleans.Internal;
@@ -14,12 +15,15 @@ internal sealed class PersistentModelStateFactory : IModelStateFactory
     private readonly ModelRegistry _registry;
     private readonly AQueuePersistenceOptions _options;
     private readonly IPersistentStateFactory _stateFactory;
+    private readonly ILogger _logger;
 
-    public PersistentModelStateFactory(ModelRegistry registry, AQueuePersistenceOptions options, IPersistentStateFactory stateFactory)
+    public PersistentModelStateFactory(
+        ModelRegistry registry, AQueuePersistenceOptions options, IPersistentStateFactory stateFactory, ILoggerFactory loggerFactory)
     {
         _registry = registry;
         _options = options;
         _stateFactory = stateFactory;
+        _logger = loggerFactory.CreateLogger("AQueue.Orleans.Persistence");
     }
 
     public ModelState<T> Create<T>(ModelKind kind, IGrainContext grainContext)
@@ -40,13 +44,13 @@ internal sealed class PersistentModelStateFactory : IModelStateFactory
         }
         catch (Exception exception)
         {
+            _logger.LogError(exception, "AQueue could not create the storage of {Model}", description);
             throw new ModelStorageException(
                 $"Could not load {description}: {exception.Message} Register the provider on every silo under that name " +
                 $"(e.g. siloBuilder.AddSqliteGrainStorage(\"{storageName}\", ...) or AddMemoryGrainStorage(\"{storageName}\")), " +
-                "or change the name in AddAQueuePersistence.",
-                exception);
+                "or change the name in AddAQueuePersistence.");
         }
 
-        return new PersistentModelState<T>(storage, _registry, grainContext, description);
+        return new PersistentModelState<T>(storage, _registry, grainContext, description, _logger);
     }
 }

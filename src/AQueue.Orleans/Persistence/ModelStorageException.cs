@@ -4,10 +4,12 @@ namespace AQueue.Orleans;
 
 /// <summary>
 /// A persisted model's value could not be loaded from, or stored to, its Orleans grain storage. The message names the
-/// model, the storage provider and what happened to the value; the storage provider's own error is the inner exception
-/// (on a remote caller, as Orleans could carry it).
+/// model, the storage provider, the provider's error (type and message) and what happened to the value.
 /// </summary>
 /// <remarks>
+/// <para>The provider's exception is not attached as the inner exception: its type may have no Orleans codec, and then
+/// the whole error could not reach a remote caller. The silo logs it in full (category
+/// <c>AQueue.Orleans.Persistence</c>).</para>
 /// <para>On activation (load): the record could not be read or does not hold a value (bad data, a state type that
 /// changed shape, a missing provider). The model is not started with a reset value; every call fails the same way until
 /// the record or the configuration is fixed.</para>

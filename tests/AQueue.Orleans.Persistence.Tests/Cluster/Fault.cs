@@ -14,4 +14,7 @@ public enum Fault
 
     /// <summary>Reads report a record that holds no value.</summary>
     EmptyRecord = 4,
+
+    /// <summary>Writes throw an exception type Orleans has no codec for.</summary>
+    DriverFailure = 8,
 }

@@ -35,6 +35,11 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
             throw new IOException("The disk is full (injected).");
         }
 
+        if (StorageFaults.Get(key).HasFlag(Fault.DriverFailure))
+        {
+            throw new DriverException("The driver lost its connection (injected).");
+        }
+
         return inner.WriteStateAsync(stateName, grainId, grainState);
     }
 

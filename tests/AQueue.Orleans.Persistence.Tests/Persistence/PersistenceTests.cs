@@ -141,6 +141,21 @@ public sealed class PersistenceTests(PersistenceFixture fixture)
     }
 
     [Fact]
+    public async Task A_storage_error_of_a_type_without_a_codec_still_reaches_the_caller_clearly()
+    {
+        string key = NewKey();
+        IActor<long> actor = fixture.Models.GetActor<long>(key);
+        await actor.InnerCallAsync(new Add(2));
+
+        StorageFaults.Set(key, Fault.DriverFailure);
+        var failure = await Assert.ThrowsAsync<ModelStorageException>(() => actor.InnerCallAsync(new Add(1)).AsTask());
+        StorageFaults.Set(key, Fault.None);
+
+        Assert.Contains("DriverException: The driver lost its connection", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(2, await actor.InnerCallAsync(new Get()));
+    }
+
+    [Fact]
     public async Task A_stale_activation_cannot_overwrite_newer_state_and_takes_it_up_instead()
     {
         string key = NewKey();
