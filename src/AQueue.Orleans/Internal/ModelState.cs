@@ -16,7 +16,7 @@ namespace AQueue.Orleans.Internal;
 internal abstract class ModelState<T>
 {
     private InnerStore<T>? _store;
-    private Exception? _broken;
+    private ModelStorageException? _broken;
 
     /// <summary>The box the operations see; set by <see cref="LoadAsync"/>.</summary>
     /// <exception cref="ModelStorageException">The value was lost to a storage failure (see <see cref="Break"/>).</exception>
@@ -26,9 +26,7 @@ internal abstract class ModelState<T>
         {
             if (_broken is not null)
             {
-                throw new ModelStorageException(
-                    "The model's value is unavailable in this activation after a storage failure; the activation is " +
-                    $"deactivating and the next call loads the value from storage again. Retry. ({_broken.Message})");
+                throw new ModelStorageException(_broken.Message);
             }
 
             return _store ?? throw new InvalidOperationException("The model's state is used before it was loaded.");
@@ -79,6 +77,6 @@ internal abstract class ModelState<T>
     /// Marks the value lost (memory may disagree with storage and could not be reloaded): every later use of
     /// <see cref="Store"/> in this activation throws. The caller deactivates the activation.
     /// </summary>
-    /// <param name="reason">Why.</param>
-    protected void Break(Exception reason) => _broken = reason;
+    /// <param name="reason">Why, and what to do: its message is what later calls get.</param>
+    protected void Break(ModelStorageException reason) => _broken = reason;
 }

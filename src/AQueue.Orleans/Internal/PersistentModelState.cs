@@ -93,7 +93,14 @@ internal sealed class PersistentModelState<T> : ModelState<T>
         catch (Exception exception)
         {
             _logger.LogError(exception, "AQueue could not reload {Model}; deactivating it", _description);
-            Exception lost = reason is null ? exception : new AggregateException(reason, exception);
+            // Orleans hands the deactivation's exception to calls that reach the activation while it deactivates:
+            // make it one that says what happened and that a retry is safe (and that any caller can deserialize).
+            string failures = reason is null
+                ? $"{exception.GetType().Name}: {exception.Message}"
+                : $"{reason.GetType().Name}: {reason.Message}; then {exception.GetType().Name}: {exception.Message}";
+            var lost = new ModelStorageException(
+                $"The value of {_description} is unavailable in this activation: it could not be reloaded after a storage " +
+                $"failure ({failures}). The activation is deactivating; the next call loads the value from storage again. Retry.");
             Break(lost);
             _grainContext.Deactivate(
                 new DeactivationReason(DeactivationReasonCode.ApplicationError, lost, $"AQueue could not reload {_description}."),

@@ -185,7 +185,22 @@ public sealed class PersistenceTests(PersistenceFixture fixture)
 
         Assert.Contains("could not be reloaded", failure.Message, StringComparison.Ordinal);
 
-        // The activation deactivated itself; the next call activates the model again from what is stored.
+        // Calls that reach the activation while it deactivates fail with the same retryable error (Orleans hands them
+        // the deactivation's exception); the others already reach a new activation, loaded from what is stored.
+        Exception?[] racing = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            try
+            {
+                Assert.Equal(6, await actor.InnerCallAsync(new Get()));
+                return null;
+            }
+            catch (Exception exception)
+            {
+                return exception;
+            }
+        }));
+        Assert.All(racing.OfType<Exception>(), e => Assert.IsType<ModelStorageException>(e));
+
         long value = await RetryAsync(() => actor.InnerCallAsync(new Get()).AsTask());
         Assert.Equal(6, value);
     }
