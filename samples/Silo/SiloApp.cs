@@ -1,5 +1,6 @@
 using System.Net;
 using AQueue.Samples.Demo;
+using AQueue.Samples.Demo.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,13 +9,17 @@ using Orleans.Configuration;
 namespace AQueue.Samples.Silo;
 
 /// <summary>
-/// The sample silo: Orleans on localhost (loopback only), in-memory grain storage, the three model grains,
-/// and a demo run through <see cref="IModelProvider"/> against it.
+/// The sample silo: Orleans on localhost (loopback only), the three model grains with the demo's counter actors kept
+/// in an embedded SQLite file (so a counter survives a restart), and a demo run through <see cref="IModelProvider"/>
+/// against it.
 /// </summary>
 public static class SiloApp
 {
     /// <summary>The PCModel bound the demo's limiter uses.</summary>
     public const int LimiterConcurrency = 4;
+
+    /// <summary>The grain storage name the persisted models use.</summary>
+    public const string StorageName = "aqueue";
 
     /// <summary>Runs the silo as the command line says.</summary>
     /// <returns>The process exit code: 0 on success, 1 when a demo check failed, 2 for bad arguments.</returns>
@@ -43,10 +48,18 @@ public static class SiloApp
         int exitCode = 0;
         if (arguments.RunDemo)
         {
-            var runner = new DemoRunner(host.Services.GetRequiredService<IModelProvider>(), logger,
-                new DemoOptions { KeyPrefix = $"demo/{arguments.SiloPort}" });
-            DemoReport report = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+            var models = host.Services.GetRequiredService<IModelProvider>();
+            var options = new DemoOptions { KeyPrefix = $"demo/{arguments.SiloPort}" };
+
+            // The counter actor is persisted: a silo restarted on the same port and data file continues it.
+            string counterKey = $"{options.KeyPrefix}/counter";
+            long before = await models.GetActor<long>(counterKey).InnerCallAsync(new GetValue(), cancellationToken).ConfigureAwait(false);
+            DemoReport report = await new DemoRunner(models, logger, options).RunAsync(cancellationToken).ConfigureAwait(false);
+            long after = await models.GetActor<long>(counterKey).InnerCallAsync(new GetValue(), cancellationToken).ConfigureAwait(false);
             report.WriteTo(output);
+            await output.WriteLineAsync(
+                $"The persisted counter {counterKey} (in {arguments.DataPath}): {before:N0} before the demo, {after:N0} after.")
+                .ConfigureAwait(false);
             exitCode = report.Passed ? 0 : 1;
         }
 
@@ -86,9 +99,16 @@ public static class SiloApp
                 o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, arguments.SiloPort);
                 o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Loopback, arguments.GatewayPort);
             });
-            silo.AddMemoryGrainStorageAsDefault();
+            // Persisted models live in one SQLite file (WAL; NORMAL sync survives a process kill). Any other Orleans
+            // grain storage (ADO.NET, Redis, ...) registered under this name works the same way.
+            silo.AddSqliteGrainStorage(StorageName, o =>
+            {
+                o.DatabasePath = arguments.DataPath;
+                o.Synchronous = "NORMAL";
+            });
             silo.AddAQueue(models => models
                 .AddPCModel((services, key) => new SimulatedService(key), maxConcurrency: LimiterConcurrency));
+            silo.AddAQueuePersistence(persistence => persistence.Persist<long>(StorageName, keyPrefix: "demo/", kind: ModelKind.Actor));
         });
         return builder.Build();
     }

@@ -13,6 +13,8 @@ public sealed record SiloArguments
           --silo-port <port>      silo-to-silo port (default 11111)
           --gateway-port <port>   client gateway port (default 30000)
           --primary <host:port>   the first silo's silo endpoint, to join its cluster (default: this silo is the first)
+          --data <path>           the SQLite file that keeps the persisted models (default: aqueue-sample.db
+                                  next to the app); the demo's counter continues from it after a restart
           --no-demo               serve only, without running the demo
           --help                  show this text
 
@@ -29,6 +31,11 @@ public sealed record SiloArguments
     public int GatewayPort { get; init; } = 30000;
 
     public IPEndPoint? Primary { get; init; }
+
+    /// <summary>The SQLite file of the persisted models; every silo of one cluster must use the same file.</summary>
+    public string DataPath { get; init; } = Path.Combine(AppContext.BaseDirectory, DefaultDataFile);
+
+    public const string DefaultDataFile = "aqueue-sample.db";
 
     public bool ShowHelp { get; init; }
 
@@ -58,6 +65,15 @@ public sealed record SiloArguments
                     }
 
                     result = arg == "--silo-port" ? result with { SiloPort = port } : result with { GatewayPort = port };
+                    break;
+                case "--data":
+                    if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]) || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        error = "--data needs a file path.";
+                        return null;
+                    }
+
+                    result = result with { DataPath = Path.GetFullPath(args[++i]) };
                     break;
                 case "--primary":
                     if (i + 1 >= args.Count || !IPEndPoint.TryParse(args[++i], out IPEndPoint? primary) || primary.Port == 0)

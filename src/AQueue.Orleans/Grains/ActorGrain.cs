@@ -10,7 +10,9 @@ namespace AQueue.Orleans;
 /// </summary>
 /// <remarks>
 /// <para>The value starts from <see cref="ModelRegistry.CreateInitialValue{T}(string)"/> on the silo when the
-/// activation starts and lives in the activation's memory (lost when Orleans collects an idle activation).</para>
+/// activation starts and lives in the activation's memory (lost when Orleans collects an idle activation), unless
+/// <c>siloBuilder.AddAQueuePersistence(...)</c> keeps it in grain storage: then it is loaded on activation and stored
+/// after every operation, before the caller is answered (see <see cref="AQueuePersistenceOptions"/>).</para>
 /// <para>An operation that calls the same actor again waits for itself: a non-reentrant grain calling itself
 /// deadlocks until Orleans' response timeout (30 s by default) fails it with <see cref="TimeoutException"/>.</para>
 /// </remarks>
@@ -36,11 +38,6 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
 
         // A caller that gave up while the request was on its way never has its operation run, as in-process.
         cancellationToken.ThrowIfCancellationRequested();
-        ModelState<T> state = _state!;
-        TResult result = await operation.ExecuteAsync(state.Store.AsMut(), cancellationToken);
-
-        // The value has changed whether or not the caller still waits: save it regardless of the token.
-        await state.SaveAsync(CancellationToken.None);
-        return result;
+        return await _state!.WriteAsync(operation, cancellationToken);
     }
 }

@@ -17,7 +17,9 @@ namespace AQueue.Orleans;
 /// <para>Reads "run together" by interleaving at their awaits on the activation's single scheduler; they never run on
 /// two threads at once. CPU-heavy parallel reads need several keys (activations) or a PCModel.</para>
 /// <para>The value starts from <see cref="ModelRegistry.CreateInitialValue{T}(string)"/> on the silo and lives in the
-/// activation's memory.</para>
+/// activation's memory, unless <c>siloBuilder.AddAQueuePersistence(...)</c> keeps it in grain storage: then it is
+/// loaded on activation and stored after every write, before the caller is answered; reads never write (see
+/// <see cref="AQueuePersistenceOptions"/>).</para>
 /// </remarks>
 /// <typeparam name="T">The guarded value's type.</typeparam>
 [Reentrant]
@@ -54,15 +56,8 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
         ArgumentNullException.ThrowIfNull(operation);
         ModelState<T> state = _state!;
         return _queue.WriteAsync(
-            token => OnActivation(async () =>
-            {
-                TResult result = await operation.ExecuteAsync(state.Store.AsMut(), token);
-
-                // Saved inside the write section, before the caller is answered; regardless of the token, since
-                // the value has changed.
-                await state.SaveAsync(CancellationToken.None);
-                return result;
-            }),
+            // Saved inside the write section, before the caller is answered (see ModelState.WriteAsync).
+            token => OnActivation(() => state.WriteAsync(operation, token)),
             cancellationToken).AsTask();
     }
 

@@ -2,6 +2,7 @@ using AQueue;
 using AQueue.Orleans;
 using AQueue.Orleans.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 
 namespace Orleans.Hosting;
@@ -40,7 +41,8 @@ public static class AQueueSiloBuilderExtensions
         {
             registry = new ModelRegistry();
             services.AddSingleton(registry);
-            services.AddSingleton<IModelStateFactory, MemoryModelStateFactory>();
+            // AddAQueuePersistence (before or after this) replaces it.
+            services.TryAddSingleton<IModelStateFactory, MemoryModelStateFactory>();
             services.AddSingleton<IModelProvider>(sp => new OrleansModelProvider(sp.GetRequiredService<IGrainFactory>(), sp));
             services.AddSerializer(serializer => serializer.AddAssembly(typeof(IActorGrain<>).Assembly));
         }

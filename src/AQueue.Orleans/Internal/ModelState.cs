@@ -4,20 +4,34 @@ namespace AQueue.Orleans.Internal;
 /// The value of one actor or reader-writer model activation, and the seam where persistence plugs in.
 /// </summary>
 /// <remarks>
-/// A grain loads its state once, on activation, and calls <see cref="SaveAsync"/> after every write that returned
-/// normally, while it still holds the write (exclusive) section, before the caller is answered. The in-memory kind
-/// (<see cref="MemoryModelState{T}"/>) starts from <see cref="ModelRegistry.CreateInitialValue{T}(string)"/> and saves
-/// nothing. A persistent kind reads <c>IPersistentState</c> in <see cref="LoadAsync"/> (falling back to the registry
-/// when no record exists) and writes it in <see cref="SaveAsync"/>, so an acknowledged write survives a silo's
-/// death; <see cref="IModelStateFactory"/> chooses the kind per grain.
+/// A grain loads its state once, on activation, and runs every write through <see cref="WriteAsync{TResult}"/> while it
+/// holds the write (exclusive) section: the operation runs, then <see cref="SaveAsync"/> stores the value before the
+/// caller is answered; if the operation throws, <see cref="WriteFailedAsync"/> decides what becomes of its changes.
+/// The in-memory kind (<see cref="MemoryModelState{T}"/>) starts from
+/// <see cref="ModelRegistry.CreateInitialValue{T}(string)"/>, saves nothing and keeps a failed write's changes, as
+/// in-process. The persistent kind (<see cref="PersistentModelState{T}"/>) reads and writes <c>IPersistentState</c> and
+/// reloads after a failed write. Methods run on the activation's scheduler (grain code: no ConfigureAwait(false)).
 /// </remarks>
 /// <typeparam name="T">The guarded value's type.</typeparam>
 internal abstract class ModelState<T>
 {
     private InnerStore<T>? _store;
+    private ModelStorageException? _broken;
 
     /// <summary>The box the operations see; set by <see cref="LoadAsync"/>.</summary>
-    public InnerStore<T> Store => _store ?? throw new InvalidOperationException("The model's state is used before it was loaded.");
+    /// <exception cref="ModelStorageException">The value was lost to a storage failure (see <see cref="Break"/>).</exception>
+    public InnerStore<T> Store
+    {
+        get
+        {
+            if (_broken is not null)
+            {
+                throw new ModelStorageException(_broken.Message);
+            }
+
+            return _store ?? throw new InvalidOperationException("The model's state is used before it was loaded.");
+        }
+    }
 
     /// <summary>Loads or creates the value; called once, from the grain's activation.</summary>
     /// <param name="key">The model's key.</param>
@@ -28,7 +42,41 @@ internal abstract class ModelState<T>
     /// <param name="cancellationToken">The write's token.</param>
     public abstract ValueTask SaveAsync(CancellationToken cancellationToken);
 
+    /// <summary>Called inside the write section when a write's operation threw; must not throw.</summary>
+    /// <returns>Completes when memory is as it should be after the failure.</returns>
+    public virtual ValueTask WriteFailedAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Runs a write's operation and stores its result, or handles its failure; inside the write section.</summary>
+    /// <typeparam name="TResult">The operation's result.</typeparam>
+    /// <param name="operation">The operation.</param>
+    /// <param name="cancellationToken">The caller's token, for the operation.</param>
+    /// <returns>The operation's result, once the value is saved.</returns>
+    public async ValueTask<TResult> WriteAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
+    {
+        TResult result;
+        try
+        {
+            result = await operation.ExecuteAsync(Store.AsMut(), cancellationToken);
+        }
+        catch
+        {
+            await WriteFailedAsync();
+            throw;
+        }
+
+        // The value has changed whether or not the caller still waits: save it regardless of the token.
+        await SaveAsync(CancellationToken.None);
+        return result;
+    }
+
     /// <summary>Installs the loaded value.</summary>
     /// <param name="value">The value.</param>
     protected void SetValue(T value) => _store = new InnerStore<T>(value);
+
+    /// <summary>
+    /// Marks the value lost (memory may disagree with storage and could not be reloaded): every later use of
+    /// <see cref="Store"/> in this activation throws. The caller deactivates the activation.
+    /// </summary>
+    /// <param name="reason">Why, and what to do: its message is what later calls get.</param>
+    protected void Break(ModelStorageException reason) => _broken = reason;
 }
