@@ -13,9 +13,23 @@ public class SiloDemoTests
         var output = new StringWriter();
         var error = new StringWriter();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        string data = Path.Combine(Path.GetTempPath(), $"aqueue-demo-{Guid.NewGuid():N}.db");
 
-        int exitCode = await SiloApp.RunAsync(
-            ["--demo", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString()], output, error, timeout.Token);
+        int exitCode;
+        try
+        {
+            exitCode = await SiloApp.RunAsync(
+                ["--demo", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString(), "--data", data],
+                output, error, timeout.Token);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (string file in new[] { data, data + "-wal", data + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
 
         string printed = output.ToString();
         Assert.True(exitCode == 0, $"exit code {exitCode}{Environment.NewLine}{printed}{error}");
