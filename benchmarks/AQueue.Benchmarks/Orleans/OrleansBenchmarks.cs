@@ -38,15 +38,7 @@ public class OrleansBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = new TestClusterBuilder(1);
-
-        // TestCluster writes ./logs by default; a benchmark leaves no files behind.
-        builder.Options.ConfigureFileLogging = false;
-        builder.AddSiloBuilderConfigurator<BenchSiloConfigurator>();
-        builder.AddClientBuilderConfigurator<BenchClientConfigurator>();
-        _cluster = builder.Build();
-        _cluster.Deploy();
-
+        _cluster = BenchCluster.Start();
         IClusterClient client = _cluster.Client;
         var models = client.ServiceProvider.GetRequiredService<IModelProvider>();
         _grain = client.GetGrain<ICounterGrain>("bench");
@@ -64,12 +56,8 @@ public class OrleansBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        if (_cluster is not null)
-        {
-            _cluster.StopAllSilos();
-            _cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            _cluster = null;
-        }
+        BenchCluster.Stop(_cluster);
+        _cluster = null;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Calls, Description = "hand-written grain Add(long)")]
