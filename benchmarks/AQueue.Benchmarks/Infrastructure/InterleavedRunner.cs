@@ -8,8 +8,8 @@ namespace AQueue.Benchmarks.Infrastructure;
 /// <summary>
 /// A second opinion for a busy machine: runs the same [Benchmark] methods as BenchmarkDotNet, in one process,
 /// round-robin (one invocation of every row of a group, then the next round), so that every row of a group
-/// sees the same background load. Prints the median and mean per call and the ratio of medians to the
-/// group's baseline. Not a replacement for the BenchmarkDotNet pass: no separate processes, no pilot stage,
+/// sees the same background load (after the class's [GlobalSetup]). Prints the median and mean per call and the
+/// ratio of medians to the group's baseline. Not a replacement for the BenchmarkDotNet pass: no separate processes, no pilot stage,
 /// wall-clock only.
 /// </summary>
 internal static class InterleavedRunner
@@ -17,7 +17,7 @@ internal static class InterleavedRunner
     public static async Task<int> RunAsync(bool quick, string? only)
     {
         int rounds = quick ? 15 : 40;
-        Console.WriteLine($"Interleaved pass: {rounds} rounds of {Workload.Calls:N0} calls per row, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine($"Interleaved pass: {rounds} rounds per row ({Workload.Calls:N0} calls in-process, {Orleans.OrleansBenchmarks.Calls:N0} on Orleans), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Type[] types = typeof(InterleavedRunner).Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
             .Where(t => only is null || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase))
@@ -26,7 +26,7 @@ internal static class InterleavedRunner
 
         foreach (Type type in types)
         {
-            PropertyInfo? tasksProperty = type.GetProperty("Tasks");
+            PropertyInfo? tasksProperty = type.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<ParamsAttribute>() is not null);
             object?[] tasksValues = tasksProperty?.GetCustomAttribute<ParamsAttribute>()?.Values ?? [null];
             foreach (object? tasks in tasksValues)
             {
@@ -41,10 +41,15 @@ internal static class InterleavedRunner
     {
         object instance = Activator.CreateInstance(type)!;
         tasksProperty?.SetValue(instance, tasks);
+        foreach (MethodInfo setup in type.GetMethods().Where(m => m.GetCustomAttribute<GlobalSetupAttribute>() is not null))
+        {
+            setup.Invoke(instance, null);
+        }
+
         var rows = type.GetMethods()
             .Select(m => (Method: m, Attribute: m.GetCustomAttribute<BenchmarkAttribute>()))
             .Where(r => r.Attribute is not null)
-            .Select(r => new Row(r.Attribute!.Description ?? r.Method.Name, r.Attribute.Baseline, r.Method.CreateDelegate<Func<Task>>(instance)))
+            .Select(r => new Row(r.Attribute!.Description ?? r.Method.Name, r.Attribute.Baseline, r.Attribute.OperationsPerInvoke, r.Method.CreateDelegate<Func<Task>>(instance)))
             .ToArray();
 
         // Warm-up, round-robin too, for at least a second: tiered compilation promotes hot code only after a
@@ -65,7 +70,7 @@ internal static class InterleavedRunner
                 long allocated = GC.GetTotalAllocatedBytes(precise: false);
                 long started = Stopwatch.GetTimestamp();
                 await row.Run().ConfigureAwait(false);
-                row.Nanoseconds.Add(Stopwatch.GetElapsedTime(started).TotalNanoseconds / Workload.Calls);
+                row.Nanoseconds.Add(Stopwatch.GetElapsedTime(started).TotalNanoseconds / row.Calls);
                 row.Bytes += GC.GetTotalAllocatedBytes(precise: false) - allocated;
             }
         }
@@ -77,7 +82,7 @@ internal static class InterleavedRunner
 
         double baseline = rows.FirstOrDefault(r => r.IsBaseline)?.Median ?? double.NaN;
         Console.WriteLine();
-        Console.WriteLine(tasks is null ? $"## {type.Name}" : $"## {type.Name}, Tasks={tasks}");
+        Console.WriteLine(tasks is null ? $"## {type.Name}" : $"## {type.Name}, {tasksProperty!.Name}={tasks}");
         Console.WriteLine();
         Console.WriteLine("| Row | Median ns/call | Mean ns/call | Min ns/call | Median / baseline | B/call (approx.) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -85,15 +90,18 @@ internal static class InterleavedRunner
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {row.Name}{(row.IsBaseline ? " (baseline)" : "")} | {row.Median:F1} | {row.Nanoseconds.Average():F1} | {row.Nanoseconds.Min():F1} | {row.Median / baseline:F2} | {(double)row.Bytes / rounds / Workload.Calls:F1} |"));
+                $"| {row.Name}{(row.IsBaseline ? " (baseline)" : "")} | {row.Median:F1} | {row.Nanoseconds.Average():F1} | {row.Nanoseconds.Min():F1} | {row.Median / baseline:F2} | {(double)row.Bytes / rounds / row.Calls:F1} |"));
         }
     }
 
-    private sealed class Row(string name, bool isBaseline, Func<Task> run)
+    private sealed class Row(string name, bool isBaseline, int calls, Func<Task> run)
     {
         public string Name { get; } = name;
 
         public bool IsBaseline { get; } = isBaseline;
+
+        /// <summary>Calls per invocation: the row's OperationsPerInvoke (the Orleans rows make fewer).</summary>
+        public int Calls { get; } = calls;
 
         public Func<Task> Run { get; } = run;
 

@@ -1,0 +1,19 @@
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace AQueue.Benchmarks.Orleans;
+
+/// <summary>The benchmark silo: AQueue's grains (with the PCModel row's factory) beside the hand-written grain.</summary>
+public sealed class BenchSiloConfigurator : ISiloConfigurator
+{
+    /// <summary>The PCModel row's bound, as in the in-process <c>PermitBenchmarks</c>.</summary>
+    public const int Permits = 2;
+
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        siloBuilder.AddAQueue(models => models.AddPCModel((services, key) => new SharedCounter(), Permits));
+
+        // BenchmarkDotNet runs each row from a generated entry assembly: name this one rather than rely on discovery.
+        siloBuilder.Services.AddSerializer(s => s.AddAssembly(typeof(BenchSiloConfigurator).Assembly));
+    }
+}
