@@ -97,7 +97,9 @@ public sealed class DemoRunner(IModelProvider models, ILogger logger, DemoOption
         int peak = observations.Max(o => o.Concurrency);
         report.Phases.Add(new DemoPhase($"RwModel: {_options.SlowReads} slow reads at once", _options.SlowReads, clock.Elapsed, peak));
         double serial = _options.SlowReads * _options.SlowReadMilliseconds;
-        report.Check("reads overlap", peak > 1 && clock.Elapsed.TotalMilliseconds < serial,
+        // Overlap is judged by the count seen running together, not by the clock: a loaded machine can stretch
+        // the wall time of reads that did overlap.
+        report.Check("reads overlap", peak > 1,
             $"peak {peak} reads at once; {clock.Elapsed.TotalMilliseconds:N0} ms against {serial:N0} ms one after another");
     }
 

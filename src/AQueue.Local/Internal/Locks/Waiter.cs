@@ -7,14 +7,12 @@ namespace AQueue.Local.Internal.Locks;
 /// asynchronously (as a value task source) or by blocking its thread. Granted or cancelled exactly once,
 /// always under the owning lock's monitor.
 /// </summary>
-internal sealed class Waiter : IValueTaskSource
+internal sealed class Waiter : IValueTaskSource, IThreadPoolWorkItem
 {
     private const int Pending = 0;
     private const int Granted = 1;
     private const int Cancelled = 2;
 
-    // Continuations run on the thread pool: a waiter's closure never runs inside Cancel() or on the stack of
-    // the caller that released the lock.
     // One static callback, the waiter as its state: registering allocates nothing.
     private static readonly Action<object?> s_cancel = static state =>
     {
@@ -22,6 +20,10 @@ internal sealed class Waiter : IValueTaskSource
         waiter._owner?.TryCancel(waiter);
     };
 
+    // A grant is posted to the thread pool's global queue (the waiter is its own work item) and the caller's
+    // continuation runs inside that work item, so any idle pool thread can pick it up; a cancellation completes
+    // at once and queues the continuation. Either way a waiter's closure never runs inside Cancel() or on the
+    // stack of the caller that released the lock.
     private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
     private readonly bool _blocking;
     private int _state;
@@ -130,13 +132,20 @@ internal sealed class Waiter : IValueTaskSource
         _state = state;
         if (state == Granted)
         {
-            _core.SetResult(true);
+            // Posted to the global queue; the caller's continuation then runs inside that work item.
+            _core.RunContinuationsAsynchronously = false;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
         else
         {
+            // A cancelled waiter is done at once (its task is cancelled when Cancel() returns); only its
+            // continuation is queued.
+            _core.RunContinuationsAsynchronously = true;
             _core.SetException(new OperationCanceledException(_cancellationToken));
         }
     }
+
+    void IThreadPoolWorkItem.Execute() => _core.SetResult(true);
 
     public ValueTask AsValueTask() => new(this, _core.Version);
 
