@@ -7,11 +7,19 @@ internal readonly struct PermitMode(PermitLock lockObject, ReentrancyGuard guard
 {
     public ReentrancyGuard Guard => guard;
 
+    public WaiterKind Kind => WaiterKind.Permit;
+
+    public IWaiterOwner Owner => lockObject;
+
     public bool TryEnter() => lockObject.TryEnter();
+
+    public bool TryEnterOrEnqueue(Waiter waiter) => lockObject.TryEnterOrEnqueue(waiter);
 
     public ValueTask EnterAsync(CancellationToken cancellationToken) => lockObject.EnterAsync(cancellationToken);
 
     public bool Enter(int millisecondsTimeout, CancellationToken cancellationToken) => lockObject.Enter(millisecondsTimeout, cancellationToken);
 
     public void Exit() => lockObject.Exit();
+
+    public CallWaiter? ExitOrTakeCall() => lockObject.ExitOrTakeCall();
 }

@@ -7,11 +7,19 @@ internal readonly struct ReadMode(RwLock lockObject, ReentrancyGuard guard) : IL
 {
     public ReentrancyGuard Guard => guard;
 
+    public WaiterKind Kind => WaiterKind.Read;
+
+    public IWaiterOwner Owner => lockObject;
+
     public bool TryEnter() => lockObject.TryEnterRead();
+
+    public bool TryEnterOrEnqueue(Waiter waiter) => lockObject.TryEnterOrEnqueue(waiter);
 
     public ValueTask EnterAsync(CancellationToken cancellationToken) => lockObject.EnterAsync(WaiterKind.Read, cancellationToken);
 
     public bool Enter(int millisecondsTimeout, CancellationToken cancellationToken) => lockObject.Enter(WaiterKind.Read, millisecondsTimeout, cancellationToken);
 
     public void Exit() => lockObject.ExitRead();
+
+    public CallWaiter? ExitOrTakeCall() => lockObject.ExitReadOrTakeCall();
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using AQueue.Local.Internal.Locks;
+
 namespace AQueue.Local.Internal;
 
 /// <summary>
@@ -7,10 +10,35 @@ namespace AQueue.Local.Internal;
 /// </summary>
 internal static class Runner
 {
+
     public static ValueTask<TResult> RunAsync<TMode, TInvoker, TResult>(TMode mode, TInvoker invoker, CancellationToken cancellationToken)
         where TMode : struct, ILockMode
         where TInvoker : struct, IInvoker<TResult>
     {
+        ValueTask<TResult> result = Start(mode, invoker, cancellationToken, out QueuedCall<TMode, TInvoker, TResult>? queued);
+        return queued is null ? result : new ValueTask<TResult>(queued, queued.Version);
+    }
+
+    /// <summary>As <see cref="RunAsync{TMode, TInvoker, TResult}(TMode, TInvoker, CancellationToken)"/> for a closure that returns nothing.</summary>
+    public static ValueTask RunVoidAsync<TMode, TInvoker>(TMode mode, TInvoker invoker, CancellationToken cancellationToken)
+        where TMode : struct, ILockMode
+        where TInvoker : struct, IInvoker<VoidResult>
+    {
+        ValueTask<VoidResult> result = Start(mode, invoker, cancellationToken, out QueuedCall<TMode, TInvoker, VoidResult>? queued);
+        return queued is null ? VoidResult.ToValueTask(result) : new ValueTask(queued, queued.Version);
+    }
+
+    /// <summary>
+    /// Runs the closure now if the lock is free; otherwise queues it as <paramref name="queued"/>, whose caller
+    /// awaits it directly (the returned task is then meaningless).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ValueTask<TResult> Start<TMode, TInvoker, TResult>(TMode mode, TInvoker invoker, CancellationToken cancellationToken, out QueuedCall<TMode, TInvoker, TResult>? queued)
+        where TMode : struct, ILockMode
+        where TInvoker : struct, IInvoker<TResult>
+    {
+        queued = null;
+
         // Invoke's body, written out: in shared generic code (a reference-type view) a call to Invoke would be
         // an indirect call through a runtime lookup that the JIT does not inline. The guard's context switch
         // is made before the lock is taken and undone after it is returned, so the lock is held for the closure
@@ -24,8 +52,19 @@ internal static class Runner
 
         if (!mode.TryEnter())
         {
-            ReentrancyGuard.Leave(scope);
-            return EnterThenRunAsync<TMode, TInvoker, TResult>(mode, invoker, cancellationToken);
+            if (scope.Outer is null)
+            {
+                // Flow suppressed: there is no context to run the closure in elsewhere, so it waits its turn here.
+                ReentrancyGuard.Leave(scope);
+                return EnterThenRunAsync<TMode, TInvoker, TResult>(mode, invoker, cancellationToken);
+            }
+
+            queued = Enqueue<TMode, TInvoker, TResult>(mode, invoker, cancellationToken);
+            if (queued is not null)
+            {
+                ReentrancyGuard.Leave(scope);
+                return default;
+            }
         }
 
         ValueTask<TResult> result;
@@ -35,20 +74,46 @@ internal static class Runner
         }
         catch (Exception exception)
         {
-            ReentrancyGuard.Leave(scope);
-            mode.Exit();
-            return ValueTask.FromException<TResult>(exception);
+            result = ValueTask.FromException<TResult>(exception);
         }
 
         if (result.IsCompleted)
         {
-            mode.Exit();
+            CallWaiter? next = mode.ExitOrTakeCall();
             ReentrancyGuard.Leave(scope);
+            if (next is not null)
+            {
+                // Combining: the calls queued behind this one run here, back to back, each in its own context.
+                CallWaiter.RunBatch(next, firstOwnsThread: false);
+            }
+
             return result;
         }
 
         ReentrancyGuard.Leave(scope);
         return ExitWhenDoneAsync(mode, result);
+    }
+
+    /// <summary>Queues the call; null when the lock turned out to be free (the caller then holds it).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static QueuedCall<TMode, TInvoker, TResult>? Enqueue<TMode, TInvoker, TResult>(TMode mode, TInvoker invoker, CancellationToken cancellationToken)
+        where TMode : struct, ILockMode
+        where TInvoker : struct, IInvoker<TResult>
+    {
+        // The current context is the caller's inside the guard's frame: the closure runs in it wherever it runs.
+        var call = QueuedCall<TMode, TInvoker, TResult>.Rent(mode, invoker, ExecutionContext.Capture()!, cancellationToken);
+        if (mode.TryEnterOrEnqueue(call))
+        {
+            call.ReturnUnused();
+            return null;
+        }
+
+        call.RegisterCancellation(mode.Owner);
+
+        // A combining holder on another core usually runs the call within a few hundred nanoseconds: a caller
+        // that sees it done before awaiting resumes without a thread-pool hop.
+        call.SpinUntilCompleted();
+        return call;
     }
 
     public static ValueTask<TResult> RunAsync<TMode, TInvoker, TResult>(TMode mode, TInvoker invoker, TimeSpan timeout, CancellationToken cancellationToken)

@@ -7,11 +7,19 @@ internal readonly struct WriteMode(RwLock lockObject, ReentrancyGuard guard) : I
 {
     public ReentrancyGuard Guard => guard;
 
+    public WaiterKind Kind => WaiterKind.Write;
+
+    public IWaiterOwner Owner => lockObject;
+
     public bool TryEnter() => lockObject.TryEnterWrite();
+
+    public bool TryEnterOrEnqueue(Waiter waiter) => lockObject.TryEnterOrEnqueue(waiter);
 
     public ValueTask EnterAsync(CancellationToken cancellationToken) => lockObject.EnterAsync(WaiterKind.Write, cancellationToken);
 
     public bool Enter(int millisecondsTimeout, CancellationToken cancellationToken) => lockObject.Enter(WaiterKind.Write, millisecondsTimeout, cancellationToken);
 
     public void Exit() => lockObject.ExitWrite();
+
+    public CallWaiter? ExitOrTakeCall() => lockObject.ExitWriteOrTakeCall();
 }

@@ -62,14 +62,14 @@ public sealed class Actor<T> : IActor<T>
     public ValueTask InnerCallAsync(Func<InnerStore<T>, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewVoidInvoker<InnerStore<T>>, VoidResult>(_queue.Mode, new(body, _store), cancellationToken));
+        return Runner.RunVoidAsync<PermitMode, ViewVoidInvoker<InnerStore<T>>>(_queue.Mode, new(body, _store), cancellationToken);
     }
 
     /// <inheritdoc cref="InnerCallAsync{TResult}(Func{InnerStore{T}, CancellationToken, ValueTask{TResult}}, CancellationToken)"/>
     public ValueTask InnerCallAsync(Func<InnerStore<T>, CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewTokenVoidInvoker<InnerStore<T>>, VoidResult>(_queue.Mode, new(body, _store), cancellationToken));
+        return Runner.RunVoidAsync<PermitMode, ViewTokenVoidInvoker<InnerStore<T>>>(_queue.Mode, new(body, _store), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> with exclusive access, within <paramref name="timeout"/>.</summary>

@@ -67,14 +67,14 @@ public sealed class PCModel<T> : IPCModel<T>
     public ValueTask CallAsync(Func<RefInner<T>, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewVoidInvoker<RefInner<T>>, VoidResult>(_queue.Mode, new(body, _store), cancellationToken));
+        return Runner.RunVoidAsync<PermitMode, ViewVoidInvoker<RefInner<T>>>(_queue.Mode, new(body, _store), cancellationToken);
     }
 
     /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, CancellationToken)"/>
     public ValueTask CallAsync(Func<RefInner<T>, CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewTokenVoidInvoker<RefInner<T>>, VoidResult>(_queue.Mode, new(body, _store), cancellationToken));
+        return Runner.RunVoidAsync<PermitMode, ViewTokenVoidInvoker<RefInner<T>>>(_queue.Mode, new(body, _store), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> once a slot is free, within <paramref name="timeout"/>.</summary>

@@ -114,14 +114,14 @@ public sealed class RwModel<T> : IRwModel<T>
     public ValueTask CallMutAsync(Func<RefMutInner<T>, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<WriteMode, ViewVoidInvoker<RefMutInner<T>>, VoidResult>(_queue.WriteMode, new(body, _store), cancellationToken));
+        return Runner.RunVoidAsync<WriteMode, ViewVoidInvoker<RefMutInner<T>>>(_queue.WriteMode, new(body, _store), cancellationToken);
     }
 
     /// <inheritdoc cref="CallMutAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, CancellationToken)"/>
     public ValueTask CallMutAsync(Func<RefMutInner<T>, CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<WriteMode, ViewTokenVoidInvoker<RefMutInner<T>>, VoidResult>(_queue.WriteMode, new(body, _store), cancellationToken));
+        return Runner.RunVoidAsync<WriteMode, ViewTokenVoidInvoker<RefMutInner<T>>>(_queue.WriteMode, new(body, _store), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> with exclusive access, within <paramref name="timeout"/>.</summary>

@@ -79,7 +79,7 @@ public class SemaphoreQueue
     public ValueTask RunAsync(Func<CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, TokenVoidInvoker, VoidResult>(Mode, new(body), cancellationToken));
+        return Runner.RunVoidAsync<PermitMode, TokenVoidInvoker>(Mode, new(body), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> once a slot is free, within <paramref name="timeout"/>.</summary>

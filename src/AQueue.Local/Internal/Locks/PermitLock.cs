@@ -64,31 +64,17 @@ internal sealed class PermitLock : IWaiterOwner
 
     public void Exit()
     {
-        while (true)
+        if (!TryExitFast())
         {
-            int state = Volatile.Read(ref _state);
-            while (state < WaitersFlag)
-            {
-                if ((state & CountMask) >= MaxCount)
-                {
-                    ThrowOverRelease();
-                }
-
-                int seen = Interlocked.CompareExchange(ref _state, state + 1, state);
-                if (seen == state)
-                {
-                    return;
-                }
-
-                state = seen;
-            }
-
-            if (ExitSlow())
-            {
-                return;
-            }
+            ExitSlow(passToCall: false);
         }
     }
+
+    /// <summary>
+    /// Returns the permit, unless the oldest waiter is a queued call: the permit then passes to it without being
+    /// returned, and the call is handed back for the caller to run.
+    /// </summary>
+    public CallWaiter? ExitOrTakeCall() => TryExitFast() ? null : ExitSlow(passToCall: true);
 
     public ValueTask EnterAsync(CancellationToken cancellationToken)
     {
@@ -97,13 +83,14 @@ internal sealed class PermitLock : IWaiterOwner
             return ValueTask.FromCanceled(cancellationToken);
         }
 
-        Waiter? waiter = EnqueueOrEnter(blocking: false);
-        if (waiter is null)
+        var waiter = EntryWaiter.Rent(WaiterKind.Permit, blocking: false, cancellationToken);
+        if (TryEnterOrEnqueue(waiter))
         {
+            waiter.ReturnUnused();
             return ValueTask.CompletedTask;
         }
 
-        waiter.RegisterCancellation(cancellationToken, this);
+        waiter.RegisterCancellation(this);
         return waiter.AsValueTask();
     }
 
@@ -117,13 +104,14 @@ internal sealed class PermitLock : IWaiterOwner
             return true;
         }
 
-        Waiter? waiter = EnqueueOrEnter(blocking: true);
-        if (waiter is null)
+        var waiter = EntryWaiter.Rent(WaiterKind.Permit, blocking: true, cancellationToken);
+        if (TryEnterOrEnqueue(waiter))
         {
+            waiter.ReturnUnused();
             return true;
         }
 
-        return waiter.WaitBlocking(this, millisecondsTimeout, cancellationToken);
+        return waiter.WaitBlocking(this, millisecondsTimeout);
     }
 
     private bool SpinThenTryEnter()
@@ -142,7 +130,9 @@ internal sealed class PermitLock : IWaiterOwner
         return TryEnter();
     }
 
-    private Waiter? EnqueueOrEnter(bool blocking)
+    /// <summary>Takes a permit if one is free and nobody waits; otherwise queues <paramref name="waiter"/>.</summary>
+    /// <returns>True when a permit was taken (the waiter was not queued).</returns>
+    public bool TryEnterOrEnqueue(Waiter waiter)
     {
         lock (_sync)
         {
@@ -154,7 +144,7 @@ internal sealed class PermitLock : IWaiterOwner
                     int seen = Interlocked.CompareExchange(ref _state, state - 1, state);
                     if (seen == state)
                     {
-                        return null;
+                        return true;
                     }
 
                     state = seen;
@@ -176,38 +166,61 @@ internal sealed class PermitLock : IWaiterOwner
                 state = flagged;
             }
 
-            var waiter = Waiter.Rent(WaiterKind.Permit, blocking);
             _waiters.Enqueue(waiter);
-            return waiter;
+            return false;
         }
     }
 
-    /// <returns>False when the queue emptied since the caller read the state: the caller takes the fast path again.</returns>
-    private bool ExitSlow()
+    /// <summary>Returns a permit with a compare-and-swap while nobody waits.</summary>
+    /// <returns>False when the queue is not empty: the release has to go through the monitor.</returns>
+    private bool TryExitFast()
     {
-        lock (_sync)
+        int state = Volatile.Read(ref _state);
+        while (state < WaitersFlag)
         {
-            // The flag may have been cleared since the caller read it (a hand-off or a cancel emptied the queue).
-            // Then the fast paths run beside this monitor, and a plain write here would undo theirs.
-            if ((_state & WaitersFlag) == 0)
+            if ((state & CountMask) >= MaxCount)
             {
-                return false;
+                ThrowOverRelease();
             }
 
-            Waiter? next = _waiters.Head;
-            if (next is not null)
+            int seen = Interlocked.CompareExchange(ref _state, state + 1, state);
+            if (seen == state)
             {
-                // Hand the permit straight over; the count does not change.
-                _waiters.Remove(next);
-                if (_waiters.Count == 0)
-                {
-                    Volatile.Write(ref _state, _state & CountMask);
-                }
-
-                next.Grant();
                 return true;
             }
 
+            state = seen;
+        }
+
+        return false;
+    }
+
+    private CallWaiter? ExitSlow(bool passToCall)
+    {
+        while (true)
+        {
+            lock (_sync)
+            {
+                // The flag may have been cleared since the caller read it (a hand-off or a cancel emptied the
+                // queue). Then the fast paths run beside this monitor, and a plain write here would undo theirs.
+                if ((_state & WaitersFlag) != 0)
+                {
+                    return PassOnLocked(passToCall);
+                }
+            }
+
+            if (TryExitFast())
+            {
+                return null;
+            }
+        }
+    }
+
+    private CallWaiter? PassOnLocked(bool passToCall)
+    {
+        Waiter? next = _waiters.Head;
+        if (next is null)
+        {
             int count = (_state & CountMask) + 1;
             if (count > MaxCount)
             {
@@ -215,8 +228,24 @@ internal sealed class PermitLock : IWaiterOwner
             }
 
             Volatile.Write(ref _state, count);
-            return true;
+            return null;
         }
+
+        // Hand the permit straight over; the count does not change.
+        _waiters.Remove(next);
+        if (_waiters.Count == 0)
+        {
+            Volatile.Write(ref _state, _state & CountMask);
+        }
+
+        if (passToCall && next is CallWaiter call)
+        {
+            call.Take();
+            return call;
+        }
+
+        next.Grant();
+        return null;
     }
 
     /// <summary>Removes a waiter that has not been granted yet. Nobody else's place changes.</summary>

@@ -63,7 +63,17 @@ internal sealed class RwLock : IWaiterOwner
 
     public bool TryEnterWrite() => Interlocked.CompareExchange(ref _state, WriterBit, 0) == 0;
 
-    public void ExitRead()
+    public void ExitRead() => ExitRead(passToCall: false);
+
+    /// <summary>As <see cref="ExitRead()"/>, but a queued write call that the lock would pass to is taken and returned to run.</summary>
+    public CallWaiter? ExitReadOrTakeCall() => ExitRead(passToCall: true);
+
+    public void ExitWrite() => ExitWrite(passToCall: false);
+
+    /// <summary>As <see cref="ExitWrite()"/>, but a queued write call that the lock would pass to is taken and returned to run.</summary>
+    public CallWaiter? ExitWriteOrTakeCall() => ExitWrite(passToCall: true);
+
+    private CallWaiter? ExitRead(bool passToCall)
     {
         while (true)
         {
@@ -78,7 +88,7 @@ internal sealed class RwLock : IWaiterOwner
                 int seen = Interlocked.CompareExchange(ref _state, state - 1, state);
                 if (seen == state)
                 {
-                    return;
+                    return null;
                 }
 
                 state = seen;
@@ -100,19 +110,18 @@ internal sealed class RwLock : IWaiterOwner
                 }
 
                 Volatile.Write(ref _state, (_state & ~ReaderMask) | readers);
-                GrantFromHead();
-                return;
+                return GrantFromHead(passToCall);
             }
         }
     }
 
-    public void ExitWrite()
+    private CallWaiter? ExitWrite(bool passToCall)
     {
         while (true)
         {
             if (Interlocked.CompareExchange(ref _state, 0, WriterBit) == WriterBit)
             {
-                return;
+                return null;
             }
 
             lock (_sync)
@@ -129,8 +138,7 @@ internal sealed class RwLock : IWaiterOwner
                 }
 
                 Volatile.Write(ref _state, _state & ~WriterBit);
-                GrantFromHead();
-                return;
+                return GrantFromHead(passToCall);
             }
         }
     }
@@ -142,13 +150,14 @@ internal sealed class RwLock : IWaiterOwner
             return ValueTask.FromCanceled(cancellationToken);
         }
 
-        Waiter? waiter = EnqueueOrEnter(kind, blocking: false);
-        if (waiter is null)
+        var waiter = EntryWaiter.Rent(kind, blocking: false, cancellationToken);
+        if (TryEnterOrEnqueue(waiter))
         {
+            waiter.ReturnUnused();
             return ValueTask.CompletedTask;
         }
 
-        waiter.RegisterCancellation(cancellationToken, this);
+        waiter.RegisterCancellation(this);
         return waiter.AsValueTask();
     }
 
@@ -162,13 +171,13 @@ internal sealed class RwLock : IWaiterOwner
             return true;
         }
 
-        Waiter? waiter = EnqueueOrEnter(kind, blocking: true);
-        if (waiter is null)
+        var waiter = EntryWaiter.Rent(kind, blocking: true, cancellationToken);
+        if (TryEnterOrEnqueue(waiter))
         {
             return true;
         }
 
-        return waiter.WaitBlocking(this, millisecondsTimeout, cancellationToken);
+        return waiter.WaitBlocking(this, millisecondsTimeout);
     }
 
     private bool SpinThenTryEnter(WaiterKind kind)
@@ -187,21 +196,24 @@ internal sealed class RwLock : IWaiterOwner
         return kind == WaiterKind.Read ? TryEnterRead() : TryEnterWrite();
     }
 
-    private Waiter? EnqueueOrEnter(WaiterKind kind, bool blocking)
+    /// <summary>Enters if the waiter's kind may enter now and nobody waits; otherwise queues <paramref name="waiter"/>.</summary>
+    /// <returns>True when entered (the waiter was not queued).</returns>
+    public bool TryEnterOrEnqueue(Waiter waiter)
     {
+        bool read = waiter.Kind == WaiterKind.Read;
         lock (_sync)
         {
             int state = Volatile.Read(ref _state);
             while ((state & WaitersFlag) == 0)
             {
-                bool free = kind == WaiterKind.Read ? state < WriterBit : state == 0;
-                int next = free ? (kind == WaiterKind.Read ? state + 1 : WriterBit) : state | WaitersFlag;
+                bool free = read ? state < WriterBit : state == 0;
+                int next = free ? (read ? state + 1 : WriterBit) : state | WaitersFlag;
                 int seen = Interlocked.CompareExchange(ref _state, next, state);
                 if (seen == state)
                 {
                     if (free)
                     {
-                        return null;
+                        return true;
                     }
 
                     break;
@@ -210,9 +222,8 @@ internal sealed class RwLock : IWaiterOwner
                 state = seen;
             }
 
-            var waiter = Waiter.Rent(kind, blocking);
             _waiters.Enqueue(waiter);
-            return waiter;
+            return false;
         }
     }
 
@@ -220,9 +231,12 @@ internal sealed class RwLock : IWaiterOwner
     /// Lets in what the head of the queue allows: one write when nothing runs, or every read up to the first
     /// queued write when no write runs. Caller holds <c>_sync</c>, and the waiters flag is set.
     /// </summary>
-    private void GrantFromHead()
+    /// <param name="passToCall">Whether a write call let in is taken for the releasing caller to run rather than granted.</param>
+    /// <returns>The write call taken, which holds the lock now; otherwise null.</returns>
+    private CallWaiter? GrantFromHead(bool passToCall)
     {
         int state = _state;
+        CallWaiter? taken = null;
         while (_waiters.Head is { } head)
         {
             if (head.Kind == WaiterKind.Write)
@@ -234,7 +248,16 @@ internal sealed class RwLock : IWaiterOwner
 
                 state |= WriterBit;
                 _waiters.Remove(head);
-                head.Grant();
+                if (passToCall && head is CallWaiter call)
+                {
+                    call.Take();
+                    taken = call;
+                }
+                else
+                {
+                    head.Grant();
+                }
+
                 break;
             }
 
@@ -243,6 +266,7 @@ internal sealed class RwLock : IWaiterOwner
                 break;
             }
 
+            // Reads are granted, never taken: they run side by side, each on its own pool thread.
             state++;
             _waiters.Remove(head);
             head.Grant();
@@ -254,6 +278,7 @@ internal sealed class RwLock : IWaiterOwner
         }
 
         Volatile.Write(ref _state, state);
+        return taken;
     }
 
     /// <summary>Removes a waiter that has not been granted yet; a cancelled write lets in the reads behind it.</summary>
@@ -268,7 +293,7 @@ internal sealed class RwLock : IWaiterOwner
 
             _waiters.Remove(waiter);
             waiter.Cancel();
-            GrantFromHead();
+            GrantFromHead(passToCall: false);
             return true;
         }
     }

@@ -1,13 +1,11 @@
-using System.Threading.Tasks.Sources;
-
 namespace AQueue.Local.Internal.Locks;
 
 /// <summary>
-/// One caller waiting for a lock: a node of the lock's FIFO list, and the thing the caller waits on, either
-/// asynchronously (as a value task source) or by blocking its thread. Granted or cancelled exactly once,
-/// always under the owning lock's monitor.
+/// One caller queued in a lock: a node of the lock's FIFO list, granted or cancelled exactly once, always under
+/// the owning lock's monitor. What a grant does (wake a thread, resume an awaiter, run a closure) is the
+/// subclass's business.
 /// </summary>
-internal sealed class Waiter : IValueTaskSource, IThreadPoolWorkItem
+internal abstract class Waiter
 {
     private const int Pending = 0;
     private const int Granted = 1;
@@ -20,30 +18,11 @@ internal sealed class Waiter : IValueTaskSource, IThreadPoolWorkItem
         waiter._owner?.TryCancel(waiter);
     };
 
-    // A grant is posted to the thread pool's global queue (the waiter is its own work item) and the caller's
-    // continuation runs inside that work item, so any idle pool thread can pick it up; a cancellation completes
-    // at once and queues the continuation. Either way a waiter's closure never runs inside Cancel() or on the
-    // stack of the caller that released the lock.
-    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
-    private readonly bool _blocking;
-    private int _state;
-    private CancellationToken _cancellationToken;
+    private volatile int _state;
     private CancellationTokenRegistration _registration;
     private IWaiterOwner? _owner;
 
-    // The async waiter this thread last consumed, kept for the next call that has to queue on this thread: in a
-    // contended loop, the thread that resumes a waiter is the one that queues next, so this avoids an allocation
-    // per queued call.
-    [ThreadStatic]
-    private static Waiter? t_spare;
-
-    public Waiter(WaiterKind kind, bool blocking)
-    {
-        Kind = kind;
-        _blocking = blocking;
-    }
-
-    public WaiterKind Kind { get; private set; }
+    public WaiterKind Kind { get; protected set; }
 
     public Waiter? Next { get; set; }
 
@@ -51,160 +30,58 @@ internal sealed class Waiter : IValueTaskSource, IThreadPoolWorkItem
 
     public bool IsPending => _state == Pending;
 
-    /// <summary>A new waiter, or for an async one the spare this thread last consumed.</summary>
-    public static Waiter Rent(WaiterKind kind, bool blocking)
-    {
-        Waiter? spare = t_spare;
-        if (blocking || spare is null)
-        {
-            return new Waiter(kind, blocking);
-        }
+    protected bool IsGranted => _state == Granted;
 
-        t_spare = null;
-        spare.Kind = kind;
-        return spare;
-    }
+    protected bool IsCancelled => _state == Cancelled;
 
-    /// <summary>Lets <paramref name="cancellationToken"/> take the waiter out of <paramref name="owner"/>'s queue; called once, after it is queued.</summary>
-    public void RegisterCancellation(CancellationToken cancellationToken, IWaiterOwner owner)
+    /// <summary>The caller's token: it cancels the wait, and a queued call's closure receives it.</summary>
+    protected CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Lets <see cref="CancellationToken"/> take the waiter out of <paramref name="owner"/>'s queue; called once, after it is queued.</summary>
+    public void RegisterCancellation(IWaiterOwner owner)
     {
-        if (!cancellationToken.CanBeCanceled)
+        if (!CancellationToken.CanBeCanceled)
         {
             return;
         }
 
         _owner = owner;
-        _cancellationToken = cancellationToken;
-        _registration = cancellationToken.UnsafeRegister(s_cancel, this);
+        _registration = CancellationToken.UnsafeRegister(s_cancel, this);
+    }
+
+    /// <summary>Marks the waiter granted and lets it go on. Caller holds the lock's monitor.</summary>
+    public void Grant()
+    {
+        _state = Granted;
+        OnGranted();
+    }
+
+    /// <summary>Marks the waiter cancelled and wakes it. Caller holds the lock's monitor.</summary>
+    public void Cancel()
+    {
+        _state = Cancelled;
+        OnCancelled();
     }
 
     /// <summary>
-    /// Blocks the thread until the waiter is granted, cancelled by <paramref name="cancellationToken"/>, or
-    /// <paramref name="millisecondsTimeout"/> passes; a timed-out waiter leaves <paramref name="owner"/>'s queue.
+    /// Marks the waiter granted without letting it go on: the releasing caller holds the lock for it and decides
+    /// where it runs. Caller holds the lock's monitor.
     /// </summary>
-    /// <returns>True when granted; false when timed out.</returns>
-    /// <exception cref="OperationCanceledException">The token cancelled the wait.</exception>
-    public bool WaitBlocking(IWaiterOwner owner, int millisecondsTimeout, CancellationToken cancellationToken)
-    {
-        RegisterCancellation(cancellationToken, owner);
-        try
-        {
-            if (BlockUntilDone(millisecondsTimeout, out bool cancelled))
-            {
-                return true;
-            }
+    protected void MarkTaken() => _state = Granted;
 
-            if (!cancelled && owner.TryCancel(this))
-            {
-                // Timed out while still queued: removed, and nobody else's place changed.
-                return false;
-            }
+    protected abstract void OnGranted();
 
-            // Cancelled by the token (possibly racing the timeout), or granted between the timeout and the cancel.
-            ThrowIfCancelled();
-            return true;
-        }
-        finally
-        {
-            ReleaseRegistration();
-        }
-    }
-
-    /// <summary>Marks the waiter granted and wakes it. Caller holds the lock's monitor.</summary>
-    public void Grant() => Complete(Granted);
-
-    /// <summary>Marks the waiter cancelled and wakes it. Caller holds the lock's monitor.</summary>
-    public void Cancel() => Complete(Cancelled);
-
-    private void Complete(int state)
-    {
-        if (_blocking)
-        {
-            lock (this)
-            {
-                _state = state;
-                Monitor.Pulse(this);
-            }
-
-            return;
-        }
-
-        _state = state;
-        if (state == Granted)
-        {
-            // Posted to the global queue; the caller's continuation then runs inside that work item.
-            _core.RunContinuationsAsynchronously = false;
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-        else
-        {
-            // A cancelled waiter is done at once (its task is cancelled when Cancel() returns); only its
-            // continuation is queued.
-            _core.RunContinuationsAsynchronously = true;
-            _core.SetException(new OperationCanceledException(_cancellationToken));
-        }
-    }
-
-    void IThreadPoolWorkItem.Execute() => _core.SetResult(true);
-
-    public ValueTask AsValueTask() => new(this, _core.Version);
-
-    /// <summary>Blocks until granted, cancelled or <paramref name="millisecondsTimeout"/> passes.</summary>
-    /// <returns>True when granted; false when cancelled or timed out (still queued in the latter case).</returns>
-    public bool BlockUntilDone(int millisecondsTimeout, out bool cancelled)
-    {
-        long start = millisecondsTimeout == Timeout.Infinite ? 0 : Environment.TickCount64;
-        lock (this)
-        {
-            while (_state == Pending)
-            {
-                int wait = Timeout.Infinite;
-                if (millisecondsTimeout != Timeout.Infinite)
-                {
-                    wait = (int)Math.Max(0, millisecondsTimeout - (Environment.TickCount64 - start));
-                    if (wait == 0)
-                    {
-                        break;
-                    }
-                }
-
-                Monitor.Wait(this, wait);
-            }
-
-            cancelled = _state == Cancelled;
-            return _state == Granted;
-        }
-    }
+    protected abstract void OnCancelled();
 
     /// <summary>Drops the cancellation registration, waiting for a callback that is running right now.</summary>
-    public void ReleaseRegistration() => _registration.Dispose();
+    protected void ReleaseRegistration() => _registration.Dispose();
 
-    public void ThrowIfCancelled()
+    /// <summary>Back to a fresh, pending waiter. Only once it is out of every queue and its registration is released.</summary>
+    protected void ResetWaiter()
     {
-        if (_state == Cancelled)
-        {
-            throw new OperationCanceledException(_cancellationToken);
-        }
-    }
-
-    ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => _core.GetStatus(token);
-
-    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
-        => _core.OnCompleted(continuation, state, token, flags);
-
-    void IValueTaskSource.GetResult(short token)
-    {
-        // The waiter is done: no registration may outlive it.
-        _registration.Dispose();
-        _core.GetResult(token);
-
-        // Granted and consumed (a cancelled one threw above): it has left the queue and its registration is
-        // gone, so nothing refers to it any more. A stale await of the old value task fails on the version.
-        _core.Reset();
         _state = Pending;
-        _cancellationToken = default;
+        CancellationToken = default;
         _registration = default;
         _owner = null;
-        t_spare = this;
     }
 }

@@ -1,0 +1,230 @@
+using System.Threading.Tasks.Sources;
+using AQueue.Local.Internal.Locks;
+
+namespace AQueue.Local.Internal;
+
+/// <summary>
+/// A call that found its lock taken: queued in the lock, it runs its closure when its turn comes (see
+/// <see cref="CallWaiter"/>), and its caller awaits it directly. Pooled per thread: in a contended loop the
+/// thread that consumes a call is the one that queues the next, so a queued call allocates nothing.
+/// </summary>
+internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueTaskSource<TResult>, IValueTaskSource
+    where TMode : struct, ILockMode
+    where TInvoker : struct, IInvoker<TResult>
+{
+    [ThreadStatic]
+    private static QueuedCall<TMode, TInvoker, TResult>? t_spare;
+
+    private ManualResetValueTaskSourceCore<TResult> _core;
+    private TMode _mode;
+    private TInvoker _invoker;
+    private ExecutionContext? _context;
+    private ValueTask<TResult> _running;
+    private Action? _onRunningCompleted;
+
+    private QueuedCall()
+    {
+    }
+
+    public short Version => _core.Version;
+
+    /// <summary>A call ready to queue: <paramref name="context"/> is the caller's, already inside the lock's re-entrancy frame.</summary>
+    public static QueuedCall<TMode, TInvoker, TResult> Rent(TMode mode, TInvoker invoker, ExecutionContext context, CancellationToken cancellationToken)
+    {
+        QueuedCall<TMode, TInvoker, TResult>? call = t_spare;
+        if (call is null)
+        {
+            call = new QueuedCall<TMode, TInvoker, TResult>();
+        }
+        else
+        {
+            t_spare = null;
+        }
+
+        call.Kind = mode.Kind;
+        call._mode = mode;
+        call._invoker = invoker;
+        call._context = context;
+        call.CancellationToken = cancellationToken;
+        return call;
+    }
+
+    /// <summary>Gives back a call that was never queued (the lock was free after all).</summary>
+    public void ReturnUnused()
+    {
+        Clear();
+        t_spare = this;
+    }
+
+    /// <summary>Spins briefly (<see cref="SpinPolicy.QueuedCallChecks"/>) while the call is not done; never on one core.</summary>
+    public void SpinUntilCompleted()
+    {
+        if (!SpinPolicy.IsMultiCore)
+        {
+            return;
+        }
+
+        short version = _core.Version;
+        for (int i = 0; i < SpinPolicy.QueuedCallChecks; i++)
+        {
+            Thread.SpinWait(SpinPolicy.QueuedCallSpin);
+            if (_core.GetStatus(version) != ValueTaskSourceStatus.Pending)
+            {
+                return;
+            }
+        }
+    }
+
+    protected override CallWaiter? RunAndPassOn(bool takeNext, ExecutionContext? threadContext)
+    {
+        ExecutionContext.Restore(_context!);
+        ValueTask<TResult> result;
+        try
+        {
+            result = _invoker.Invoke(CancellationToken);
+        }
+        catch (Exception exception)
+        {
+            result = ValueTask.FromException<TResult>(exception);
+        }
+
+        if (!result.IsCompleted)
+        {
+            // The batch ends here; the closure keeps the lock until it returns.
+            _running = result;
+            _onRunningCompleted ??= OnRunningCompleted;
+            result.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onRunningCompleted);
+            return null;
+        }
+
+        TResult value = default!;
+        Exception? error = null;
+        try
+        {
+            value = result.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+        }
+
+        TMode mode = _mode;
+        CallWaiter? next = null;
+        if (takeNext)
+        {
+            next = mode.ExitOrTakeCall();
+        }
+        else
+        {
+            mode.Exit();
+        }
+
+        bool inline = threadContext is not null && next is null;
+        if (inline)
+        {
+            ExecutionContext.Restore(threadContext!);
+        }
+
+        Complete(value, error, inline);
+        return next;
+    }
+
+    private void OnRunningCompleted()
+    {
+        TResult value = default!;
+        Exception? error = null;
+        try
+        {
+            value = _running.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+        }
+
+        _running = default;
+
+        // Wherever the closure finished (a timer, another caller's stack), nobody else's closure runs here.
+        _mode.Exit();
+        Complete(value, error, inline: false);
+    }
+
+    private void Complete(TResult value, Exception? error, bool inline)
+    {
+        _core.RunContinuationsAsynchronously = !inline;
+        if (error is null)
+        {
+            _core.SetResult(value);
+        }
+        else
+        {
+            _core.SetException(error);
+        }
+    }
+
+    protected override void OnCancelled()
+    {
+        // Under the lock's monitor, from Cancel(): the caller resumes on the pool, never here.
+        _core.RunContinuationsAsynchronously = true;
+        _core.SetException(new OperationCanceledException(CancellationToken));
+    }
+
+    public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+    public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => _core.OnCompleted(continuation, state, token, flags);
+
+    public TResult GetResult(short token)
+    {
+        if (token != _core.Version)
+        {
+            ThrowStale();
+        }
+
+        if (_core.GetStatus(token) == ValueTaskSourceStatus.Pending)
+        {
+            // Blocked on rather than awaited (GetAwaiter().GetResult() on a queued call): wait, as a Task would.
+            WaitUntilCompleted(token);
+        }
+
+        // The call is done: no registration may outlive it.
+        ReleaseRegistration();
+        try
+        {
+            return _core.GetResult(token);
+        }
+        finally
+        {
+            Recycle();
+        }
+    }
+
+    private void WaitUntilCompleted(short token)
+    {
+        using var completed = new ManualResetEventSlim();
+        _core.OnCompleted(static state => ((ManualResetEventSlim)state!).Set(), completed, token, ValueTaskSourceOnCompletedFlags.None);
+        completed.Wait();
+    }
+
+    void IValueTaskSource.GetResult(short token) => GetResult(token);
+
+    private void Recycle()
+    {
+        _core.Reset();
+        ResetWaiter();
+        Clear();
+        t_spare = this;
+    }
+
+    private void Clear()
+    {
+        // Nothing of the caller's stays reachable from a spare.
+        _mode = default;
+        _invoker = default;
+        _context = null;
+        CancellationToken = default;
+    }
+
+    private static void ThrowStale() =>
+        throw new InvalidOperationException("The value task of this call was already awaited; a ValueTask may be awaited only once.");
+}
