@@ -84,13 +84,13 @@ internal static class InterleavedRunner
         Console.WriteLine();
         Console.WriteLine(tasks is null ? $"## {type.Name}" : $"## {type.Name}, {tasksProperty!.Name}={tasks}");
         Console.WriteLine();
-        Console.WriteLine("| Row | Median ns/call | Mean ns/call | Min ns/call | Median / baseline | B/call (approx.) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Row | Median ns/call | P25-P75 ns/call | Mean ns/call | Min ns/call | Median / baseline | B/call (approx.) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (Row row in rows)
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {row.Name}{(row.IsBaseline ? " (baseline)" : "")} | {row.Median:F1} | {row.Nanoseconds.Average():F1} | {row.Nanoseconds.Min():F1} | {row.Median / baseline:F2} | {(double)row.Bytes / rounds / row.Calls:F1} |"));
+                $"| {row.Name}{(row.IsBaseline ? " (baseline)" : "")} | {row.Median:F1} | {row.Percentile(0.25):F1}-{row.Percentile(0.75):F1} | {row.Nanoseconds.Average():F1} | {row.Nanoseconds.Min():F1} | {row.Median / baseline:F2} | {(double)row.Bytes / rounds / row.Calls:F1} |"));
         }
     }
 
@@ -109,13 +109,13 @@ internal static class InterleavedRunner
 
         public long Bytes { get; set; }
 
-        public double Median
+        public double Median => Percentile(0.5);
+
+        /// <summary>The round at <paramref name="fraction"/> of the sorted rounds (nearest rank): the spread a contended row shows run after run.</summary>
+        public double Percentile(double fraction)
         {
-            get
-            {
-                var sorted = Nanoseconds.Order().ToArray();
-                return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
-            }
+            var sorted = Nanoseconds.Order().ToArray();
+            return sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, fraction * sorted.Length)];
         }
     }
 }

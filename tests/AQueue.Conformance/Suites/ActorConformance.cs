@@ -2,7 +2,7 @@ using Xunit;
 
 namespace AQueue.Conformance;
 
-/// <summary>The contract of <see cref="IActor{T}"/>: one operation at a time, in arrival order (DESIGN.md section 3).</summary>
+/// <summary>The contract of <see cref="IActor{T}"/>: one operation at a time, in arrival order (docs/architecture.md).</summary>
 public abstract class ActorConformance : ModelConformance
 {
     [Fact]

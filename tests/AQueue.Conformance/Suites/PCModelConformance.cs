@@ -4,7 +4,7 @@ namespace AQueue.Conformance;
 
 /// <summary>
 /// The contract of <see cref="IPCModel{T}"/>: at most <see cref="IPCModel{T}.MaxConcurrency"/> operations at once, in
-/// parallel, the rest waiting in arrival order, over a value built where they run (DESIGN.md sections 3 and 5).
+/// parallel, the rest waiting in arrival order, over a value built where they run (docs/architecture.md, docs/orleans.md).
 /// </summary>
 public abstract class PCModelConformance : ModelConformance
 {

@@ -4,7 +4,7 @@ namespace AQueue.Conformance;
 
 /// <summary>
 /// The contract of <see cref="IRwModel{T}"/>: reads together, writes alone, and a waiting write holds back the reads
-/// that arrive after it (DESIGN.md section 3).
+/// that arrive after it (docs/architecture.md).
 /// </summary>
 public abstract class RwModelConformance : ModelConformance
 {

@@ -5,7 +5,7 @@ namespace AQueue.Local.Tests.Queues;
 
 /// <summary>
 /// A granted waiter's closure never runs inline on the stack of the caller that released the lock, nor inside
-/// <see cref="CancellationTokenSource.Cancel()"/> (DESIGN.md section 3): either would let user code run
+/// <see cref="CancellationTokenSource.Cancel()"/> (docs/architecture.md): either would let user code run
 /// inside someone else's call, under their locks, and could recurse without bound.
 /// </summary>
 /// <remarks>
