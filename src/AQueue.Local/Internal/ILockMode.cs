@@ -16,6 +16,12 @@ internal interface ILockMode
     /// <summary>The lock, as the owner that can take a cancelled waiter out of its queue.</summary>
     IWaiterOwner Owner { get; }
 
+    /// <summary>
+    /// Whether a queued call of this mode spins briefly before its caller awaits it: only where a combining
+    /// holder can run it while a core is free for the spinner (see <see cref="SpinPolicy"/>).
+    /// </summary>
+    bool SpinsWhenQueued { get; }
+
     bool TryEnter();
 
     /// <summary>Enters if the lock is free; otherwise queues <paramref name="waiter"/>, which is then granted or taken in turn.</summary>

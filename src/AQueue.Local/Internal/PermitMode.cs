@@ -11,6 +11,8 @@ internal readonly struct PermitMode(PermitLock lockObject, ReentrancyGuard guard
 
     public IWaiterOwner Owner => lockObject;
 
+    public bool SpinsWhenQueued => lockObject.SpinsWhenQueued;
+
     public bool TryEnter() => lockObject.TryEnter();
 
     public bool TryEnterOrEnqueue(Waiter waiter) => lockObject.TryEnterOrEnqueue(waiter);

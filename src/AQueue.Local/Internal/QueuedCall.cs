@@ -56,14 +56,9 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
         t_spare = this;
     }
 
-    /// <summary>Spins briefly (<see cref="SpinPolicy.QueuedCallChecks"/>) while the call is not done; never on one core.</summary>
+    /// <summary>Spins briefly (<see cref="SpinPolicy.QueuedCallChecks"/>) while the call is not done.</summary>
     public void SpinUntilCompleted()
     {
-        if (!SpinPolicy.IsMultiCore)
-        {
-            return;
-        }
-
         short version = _core.Version;
         for (int i = 0; i < SpinPolicy.QueuedCallChecks; i++)
         {

@@ -11,6 +11,9 @@ internal readonly struct ReadMode(RwLock lockObject, ReentrancyGuard guard) : IL
 
     public IWaiterOwner Owner => lockObject;
 
+    // Reads are granted, never combined: a spinning reader would only hold up the pool thread its grant needs.
+    public bool SpinsWhenQueued => false;
+
     public bool TryEnter() => lockObject.TryEnterRead();
 
     public bool TryEnterOrEnqueue(Waiter waiter) => lockObject.TryEnterOrEnqueue(waiter);

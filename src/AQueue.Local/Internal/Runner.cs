@@ -112,7 +112,11 @@ internal static class Runner
 
         // A combining holder on another core usually runs the call within a few hundred nanoseconds: a caller
         // that sees it done before awaiting resumes without a thread-pool hop.
-        call.SpinUntilCompleted();
+        if (mode.SpinsWhenQueued)
+        {
+            call.SpinUntilCompleted();
+        }
+
         return call;
     }
 

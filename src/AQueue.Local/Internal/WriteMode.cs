@@ -11,6 +11,8 @@ internal readonly struct WriteMode(RwLock lockObject, ReentrancyGuard guard) : I
 
     public IWaiterOwner Owner => lockObject;
 
+    public bool SpinsWhenQueued => SpinPolicy.IsMultiCore;
+
     public bool TryEnter() => lockObject.TryEnterWrite();
 
     public bool TryEnterOrEnqueue(Waiter waiter) => lockObject.TryEnterOrEnqueue(waiter);

@@ -29,6 +29,12 @@ internal sealed class PermitLock : IWaiterOwner
 
     public int MaxCount { get; }
 
+    /// <summary>
+    /// Whether a queued call spins before its caller awaits it: only while the permit holders cannot occupy
+    /// every core, so a core is left for the spinner beside a combining holder.
+    /// </summary>
+    public bool SpinsWhenQueued => MaxCount < Environment.ProcessorCount;
+
     /// <summary>Free permits right now.</summary>
     public int CurrentCount => Volatile.Read(ref _state) & CountMask;
 

@@ -13,7 +13,10 @@ internal static class SpinPolicy
     /// How many times a queued async call checks whether a combining holder has already run it, before its
     /// caller awaits it: 20 checks of <see cref="QueuedCallSpin"/>, about 4 microseconds on the 2-core
     /// benchmark machine (measured), at most once per queued call. Found done, the caller resumes at once
-    /// instead of through the thread pool: in the 4-task headline loop that doubled the rate (docs/benchmarks.md).
+    /// instead of through the thread pool: in the 4-task headline loop that doubled the rate. Only exclusive
+    /// calls, and permits fewer than the cores, spin (<c>ILockMode.SpinsWhenQueued</c>): a queued read is granted,
+    /// not combined, and with every core holding a permit a spinner only steals the holders' time. Both were
+    /// measured: spinning reads made the read-heavy mix 5 to 25 times slower in some passes (docs/benchmarks.md).
     /// </summary>
     public const int QueuedCallChecks = 20;
 
