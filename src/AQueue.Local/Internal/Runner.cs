@@ -266,13 +266,14 @@ internal static class Runner
             }
 
             // The closure runs on. The caller is answered at the deadline, but the lock (and the deadline's
-            // source, whose token the closure holds) is released only when the closure really returns.
-            // The release is registered before the caller's wait, so it runs first: a caller answered after
-            // the closure returned finds the lock already free.
+            // source, whose token the closure holds) is released only when the closure really returns. The
+            // caller waits for the release, not for the closure: a task is marked complete before its
+            // continuations run, so a caller that waited for the closure could resume, on another thread,
+            // before the release had run (seen as a held lock right after a faulted call).
             Task<TResult> running = result.AsTask();
             CancellationToken deadlineToken = deadline.Token;
             handedOff = true;
-            _ = running.ContinueWith(
+            Task<TResult> released = running.ContinueWith(
                 static (task, state) =>
                 {
                     var (lockMode, source, linkedSource) = ((TMode, CancellationTokenSource, CancellationTokenSource?))state!;
@@ -280,12 +281,15 @@ internal static class Runner
                     lockMode.Exit();
                     linkedSource?.Dispose();
                     source.Dispose();
+                    return task;
                 },
                 (mode, deadline, linked),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-            Task<TResult> bounded = running.WaitAsync(deadlineToken);
+                TaskScheduler.Default).Unwrap();
+
+            // A token of a source disposed meanwhile registers nothing: the release has happened by then.
+            Task<TResult> bounded = released.WaitAsync(deadlineToken);
             return await MapDeadline(new ValueTask<TResult>(bounded), deadline, cancellationToken, timeout).ConfigureAwait(false);
         }
         finally

@@ -9,11 +9,16 @@ namespace AQueue.Local.Tests.Combining;
 /// The contended slow path's own risks. When an async caller releases the lock on a pool thread and calls are
 /// queued, it runs them itself, back to back (combining, docs/architecture.md). Each test lines the waiters up
 /// behind a synchronous holder that returns only once they are all queued, on a pool thread marked "holder", so
-/// the batch really happens on that stack: the tests first assert that it did.
+/// the batch really happens on that stack: the tests first assert that it did. They run alone (a held pool thread
+/// beside parallel tests could starve the thread pool).
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class CombiningTests
 {
     private const string HolderStack = "holder";
+
+    // Loose on purpose: the holder occupies a pool thread while the waiters line up.
+    private static readonly TimeSpan QueueTimeout = TimeSpan.FromSeconds(30);
 
     [Theory]
     [MemberData(nameof(Subjects.Exclusive), MemberType = typeof(Subjects))]
@@ -32,7 +37,7 @@ public sealed class CombiningTests
             int id = i;
             // An async method's changes to AsyncLocals stay in its own flow: each caller has its own value.
             calls[i] = CallInOwnFlowAsync();
-            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1, $"waiter {id} is queued");
+            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1 || holder.Completion.IsCompleted, $"waiter {id} is queued", QueueTimeout);
 
             async Task CallInOwnFlowAsync()
             {
@@ -86,7 +91,7 @@ public sealed class CombiningTests
                     return id == 1 ? throw failure : new ValueTask<int>(id);
                 },
                 CancellationToken.None).AsTask());
-            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1, $"waiter {id} is queued");
+            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1 || holder.Completion.IsCompleted, $"waiter {id} is queued", QueueTimeout);
         }
 
         await holder.Completion;
@@ -105,8 +110,7 @@ public sealed class CombiningTests
         Subject subject = Subjects.Create(name);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var started = new ConcurrentQueue<(int Id, string? Stack)>();
-        int running = 0;
-        int maxRunning = 0;
+        var probe = new ConcurrencyProbe();
 
         Holder holder = Holder.Start(subject, 3);
         var calls = new List<Task<int>>();
@@ -117,23 +121,22 @@ public sealed class CombiningTests
                 async _ =>
                 {
                     started.Enqueue((id, InlineDetector.Inside));
-                    int now = Interlocked.Increment(ref running);
-                    InterlockedMax(ref maxRunning, now);
+                    probe.Enter(id, exclusive: true);
                     if (id == 1)
                     {
                         await gate.Task.ConfigureAwait(false);
                     }
 
-                    Interlocked.Decrement(ref running);
+                    probe.Exit(id, exclusive: true);
                     return id;
                 },
                 CancellationToken.None).AsTask());
-            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1, $"waiter {id} is queued");
+            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1 || holder.Completion.IsCompleted, $"waiter {id} is queued", QueueTimeout);
         }
 
         await holder.Completion;
         Assert.Equal(0, await calls[0]);
-        await Poll.UntilAsync(() => started.Count == 2, "the async closure has started");
+        await Poll.UntilAsync(() => started.Count == 2, "the async closure has started", QueueTimeout);
 
         // Waiter 2 stays queued behind the async closure, which still holds the lock.
         Assert.Equal(1, subject.WaitingCount());
@@ -149,7 +152,8 @@ public sealed class CombiningTests
         Assert.Equal(HolderStack, log[0].Stack);
         Assert.Equal(HolderStack, log[1].Stack);
         Assert.NotEqual(HolderStack, log[2].Stack); // the batch ended at the async closure
-        Assert.Equal(1, maxRunning);
+        Assert.Equal(1, probe.MaxConcurrent);
+        Assert.Equal(0, probe.ExclusivityViolations);
     }
 
     [Theory]
@@ -172,7 +176,7 @@ public sealed class CombiningTests
                     return new ValueTask<int>(id);
                 },
                 CancellationToken.None).AsTask());
-            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1, $"waiter {id} is queued");
+            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1 || holder.Completion.IsCompleted, $"waiter {id} is queued", QueueTimeout);
         }
 
         await holder.Completion;
@@ -206,7 +210,7 @@ public sealed class CombiningTests
                     return new ValueTask<int>(id);
                 },
                 CancellationToken.None).AsTask());
-            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1, $"waiter {id} is queued");
+            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1 || holder.Completion.IsCompleted, $"waiter {id} is queued", QueueTimeout);
         }
 
         await holder.Completion;
@@ -227,7 +231,7 @@ public sealed class CombiningTests
             () =>
             {
                 holderIn.SetResult();
-                Assert.True(SpinWait.SpinUntil(() => subject.WaitingCount() == 2, TimeSpan.FromSeconds(10)));
+                Assert.True(SpinWait.SpinUntil(() => subject.WaitingCount() == 2, QueueTimeout));
                 return 0;
             },
             Timeout.InfiniteTimeSpan,
@@ -246,7 +250,7 @@ public sealed class CombiningTests
                     return new ValueTask<int>(id);
                 },
                 CancellationToken.None).AsTask());
-            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1, $"waiter {id} is queued");
+            await Poll.UntilAsync(() => subject.WaitingCount() == id + 1 || released.IsCompleted, $"waiter {id} is queued", QueueTimeout);
         }
 
         await released;
@@ -265,21 +269,6 @@ public sealed class CombiningTests
         catch (ModelReentrancyException)
         {
             return true;
-        }
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current = Volatile.Read(ref target);
-        while (value > current)
-        {
-            int seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
         }
     }
 
@@ -309,7 +298,7 @@ public sealed class CombiningTests
                     _ =>
                     {
                         entered.Set();
-                        if (!SpinWait.SpinUntil(() => subject.WaitingCount() == waiters, TimeSpan.FromSeconds(10)))
+                        if (!SpinWait.SpinUntil(() => subject.WaitingCount() == waiters, QueueTimeout))
                         {
                             throw new TimeoutException("The waiters never queued.");
                         }
@@ -355,7 +344,7 @@ public sealed class CombiningTests
                 ready.SetResult();
             }
 
-            Assert.True(entered.Wait(TimeSpan.FromSeconds(10)), "the holder entered");
+            Assert.True(entered.Wait(QueueTimeout), "the holder entered");
             return holder;
         }
     }
