@@ -1,14 +1,15 @@
 using AQueue.Conformance;
-using Xunit;
 
 namespace AQueue.Orleans.Tests;
 
 /// <summary>
-/// The PCModel suite from an external client, with the bound checked across the client and both silos at once.
-/// Differences: delegate operations are refused before sending; a cancellation reaches the silo as a message.
+/// The PCModel suite from an external client, with the bound checked across the client and both silos at once; one
+/// runner per mapping derives from it. Differences every mapping shares: delegate operations are refused before
+/// sending; a cancellation reaches the silo as a message; a burst may be delivered out of send order.
 /// </summary>
-[Collection(ClusterCollection.Name)]
-public sealed class OrleansPCModelConformance(ClusterFixture cluster) : PCModelConformance
+/// <typeparam name="TResource">The value type, registered with the mapping under test.</typeparam>
+public abstract class OrleansPCModelConformanceBase<TResource>(ClusterFixture cluster) : PCModelConformance<TResource>
+    where TResource : PcResource
 {
     protected override IModelProvider Models => cluster.ClientModels;
 
