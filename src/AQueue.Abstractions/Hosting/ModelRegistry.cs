@@ -15,7 +15,7 @@ namespace AQueue;
 /// <code>
 /// services.AddAQueueLocal(models => models
 ///     .AddInitialValue&lt;long&gt;(key => 100)
-///     .AddPCModel(sp => new HttpClient(), maxConcurrency: 4));
+///     .AddPCModel((sp, key) => new HttpClient(), maxConcurrency: 4));
 /// </code>
 /// </example>
 public sealed class ModelRegistry
@@ -35,19 +35,29 @@ public sealed class ModelRegistry
         return this;
     }
 
-    /// <summary>Registers how PCModels of <typeparamref name="T"/> are built and how many calls each runs at once.</summary>
+    /// <summary>Registers how PCModels of <typeparamref name="T"/> are built, how many calls each runs at once, and
+    /// where that bound holds.</summary>
     /// <typeparam name="T">The guarded value's type; calls share it, so it must be thread-safe.</typeparam>
     /// <param name="factory">Builds the value from the services and the model's key.</param>
     /// <param name="maxConcurrency">The most calls that run at once; on Orleans too (register the same on the
-    /// silos), for the key across the whole cluster.</param>
+    /// silos), on each silo or across the cluster as <paramref name="mapping"/> says.</param>
+    /// <param name="mapping">On Orleans: <see cref="PCModelMapping.PerSilo"/> (the default, a stateless worker per
+    /// silo) or <see cref="PCModelMapping.PerCluster"/> (one activation for the whole cluster). In-process there is
+    /// one node, and both mean the same. Register the same mapping on every silo, and on a client given a registry.</param>
     /// <returns>This registry, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConcurrency"/> is less than 1.</exception>
-    public ModelRegistry AddPCModel<T>(Func<IServiceProvider, string, T> factory, int maxConcurrency)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConcurrency"/> is less than 1, or
+    /// <paramref name="mapping"/> is not a defined value.</exception>
+    public ModelRegistry AddPCModel<T>(Func<IServiceProvider, string, T> factory, int maxConcurrency, PCModelMapping mapping = PCModelMapping.PerSilo)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
-        _pcModels[typeof(T)] = new PCModelRegistration<T>(factory, maxConcurrency);
+        if (!Enum.IsDefined(mapping))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mapping), mapping, "Use PCModelMapping.PerSilo or PCModelMapping.PerCluster.");
+        }
+
+        _pcModels[typeof(T)] = new PCModelRegistration<T>(factory, maxConcurrency, mapping);
         return this;
     }
 

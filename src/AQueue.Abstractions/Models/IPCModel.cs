@@ -3,13 +3,15 @@ namespace AQueue;
 /// <summary>
 /// A value that at most <see cref="MaxConcurrency"/> calls may use at once; the rest wait in arrival order.
 /// Use it to bound parallelism over a thread-safe resource (a connection pool, an HTTP client, a model).
-/// In-process an async semaphore queue; on Orleans one reentrant grain per key with the same queue inside, so the
-/// bound holds for the key across the whole cluster and waiting calls are served in arrival order.
+/// In-process an async semaphore queue. On Orleans the same queue inside a grain, as the registration's
+/// <see cref="PCModelMapping"/> says: by default a stateless worker per key on each silo (the bound holds per silo),
+/// or one activation per key for the cluster (<see cref="PCModelMapping.PerCluster"/>: the bound holds across it).
 /// </summary>
 /// <typeparam name="T">The type of the guarded value. Calls share it, so its members must be thread-safe.</typeparam>
 public interface IPCModel<T> : IModel<T>
 {
-    /// <summary>The most calls that run at once for this key (on Orleans: across the whole cluster).</summary>
+    /// <summary>The most calls that run at once for this key (on Orleans: on each silo, or across the cluster with
+    /// <see cref="PCModelMapping.PerCluster"/>).</summary>
     int MaxConcurrency { get; }
 
     /// <summary>Runs <paramref name="operation"/> once one of the <see cref="MaxConcurrency"/> slots is free.</summary>

@@ -15,8 +15,10 @@ public static class AQueueClientBuilderExtensions
     /// </summary>
     /// <param name="builder">The client builder.</param>
     /// <param name="configure">Optional: the same registrations as the silos'. The client builds no value from them;
-    /// it only checks PCModel registrations before calling and reads <see cref="IPCModel{T}.MaxConcurrency"/> without
-    /// asking a silo.</param>
+    /// it checks PCModel registrations before calling and reads each PCModel's <see cref="PCModelMapping"/> and
+    /// <see cref="IPCModel{T}.MaxConcurrency"/> without asking a silo. Without it, a PCModel asks a silo for both on
+    /// its first use (once per type). A mapping that disagrees with the silos' fails each call with an
+    /// <see cref="InvalidOperationException"/> that says so.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     /// <example>

@@ -13,8 +13,11 @@ public static class AQueueSiloBuilderExtensions
     /// <summary>
     /// Hosts AQueue's grains on this silo and registers <see cref="IModelProvider"/> (an
     /// <see cref="OrleansModelProvider"/>) and the <see cref="ModelRegistry"/> the grains read: initial values of actors
-    /// and reader-writer models, and the factories of PCModels, all used on the silo.
+    /// and reader-writer models, and the factories, bounds and mappings of PCModels, all used on the silo.
     /// </summary>
+    /// <remarks>A PCModel registered <see cref="PCModelMapping.PerSilo"/> (the default) runs on a stateless worker per
+    /// silo, bounded per silo; one registered <see cref="PCModelMapping.PerCluster"/> on one activation for the cluster.
+    /// Register the same PCModels, with the same mapping, on every silo.</remarks>
     /// <param name="builder">The silo builder.</param>
     /// <param name="configure">Registers initial values and PCModel factories, as with <c>AddAQueueLocal</c>; optional.
     /// Calling <c>AddAQueue</c> again adds to the same registry.</param>

@@ -22,12 +22,13 @@ public sealed class OrleansModelProvider : IModelProvider
 {
     private readonly IGrainFactory _grainFactory;
     private readonly ModelRegistry? _registry;
-    private readonly ConcurrentDictionary<Type, int> _remoteBounds = new();
+    private readonly ConcurrentDictionary<Type, Task<PCModelSiloSettings>> _siloSettings = new();
 
     /// <summary>Creates a provider over <paramref name="grainFactory"/>.</summary>
     /// <param name="grainFactory">The client's or silo's grain factory.</param>
     /// <param name="services">The client's or silo's services; a <see cref="ModelRegistry"/> among them lets
-    /// <see cref="GetPCModel{T}(string)"/> check the factory registration and read the bound without a call.</param>
+    /// <see cref="GetPCModel{T}(string)"/> check the factory registration and read the mapping and bound without a
+    /// call.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public OrleansModelProvider(IGrainFactory grainFactory, IServiceProvider services)
     {
@@ -55,18 +56,45 @@ public sealed class OrleansModelProvider : IModelProvider
 
     /// <inheritdoc />
     /// <remarks>Where a <see cref="ModelRegistry"/> is registered (always on a silo; on a client when
-    /// <c>clientBuilder.AddAQueue(models =&gt; ...)</c> was given one), a missing factory registration throws here and
-    /// <see cref="IPCModel{T}.MaxConcurrency"/> is read from it. Otherwise the first call fails with the silo's
-    /// <see cref="InvalidOperationException"/>, and the first read of <see cref="IPCModel{T}.MaxConcurrency"/> asks the
-    /// grain (once per type, blocking).</remarks>
+    /// <c>clientBuilder.AddAQueue(models =&gt; ...)</c> was given one), a missing factory registration throws here, and
+    /// the registration's <see cref="PCModelMapping"/> picks the grain: <see cref="IPCModelWorkerGrain{T}"/> for
+    /// <see cref="PCModelMapping.PerSilo"/>, <see cref="IPCModelGrain{T}"/> for <see cref="PCModelMapping.PerCluster"/>.
+    /// Otherwise the model asks a silo for the mapping and bound on its first use (once per type; reading
+    /// <see cref="IPCModel{T}.MaxConcurrency"/> first blocks for it), and a missing registration fails that first call
+    /// with the silo's <see cref="InvalidOperationException"/>. A caller whose mapping disagrees with the silo's fails
+    /// with an <see cref="InvalidOperationException"/> that says so.</remarks>
     public IPCModel<T> GetPCModel<T>(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        PCModelRegistration<T>? registration = _registry?.GetPCModel<T>();
-        IPCModelGrain<T> grain = Grain<IPCModelGrain<T>, T>(key);
-        return new PCModelProxy<T>(grain, registration is not null
-            ? () => registration.MaxConcurrency
-            : () => _remoteBounds.GetOrAdd(typeof(T), static (_, g) => g.GetMaxConcurrencyAsync().GetAwaiter().GetResult(), grain));
+        if (_registry is not null)
+        {
+            PCModelRegistration<T> registration = _registry.GetPCModel<T>();
+            return new PCModelProxy<T>(new PCModelTarget<T>(PCModelGrain<T>(key, registration.Mapping), registration.MaxConcurrency));
+        }
+
+        // Fetched now, so that a state type Orleans does not allow fails here, as for the other models.
+        IPCModelWorkerGrain<T> worker = Grain<IPCModelWorkerGrain<T>, T>(key);
+        return new PCModelProxy<T>(() => AskSiloAsync(key, worker));
+    }
+
+    private IPCModelGrainBase<T> PCModelGrain<T>(string key, PCModelMapping mapping) =>
+        mapping == PCModelMapping.PerCluster ? Grain<IPCModelGrain<T>, T>(key) : Grain<IPCModelWorkerGrain<T>, T>(key);
+
+    /// <summary>
+    /// Learns the mapping and bound of <typeparamref name="T"/> from the silo that the key's worker lands on (a stateless
+    /// worker: the gateway's own silo, no directory lookup), once per type; a failed answer is asked again next time.
+    /// </summary>
+    private async Task<PCModelTarget<T>> AskSiloAsync<T>(string key, IPCModelWorkerGrain<T> worker)
+    {
+        Task<PCModelSiloSettings> asked = _siloSettings.GetOrAdd(typeof(T), static (_, w) => w.DescribeAsync(), worker);
+        if (asked.IsFaulted || asked.IsCanceled)
+        {
+            _siloSettings.TryRemove(KeyValuePair.Create(typeof(T), asked));
+            asked = _siloSettings.GetOrAdd(typeof(T), static (_, w) => w.DescribeAsync(), worker);
+        }
+
+        PCModelSiloSettings settings = await asked.ConfigureAwait(false);
+        return new PCModelTarget<T>(PCModelGrain<T>(key, settings.Mapping), settings.MaxConcurrency);
     }
 
     private TGrain Grain<TGrain, T>(string key)

@@ -13,7 +13,7 @@ public sealed record Hold<TState>(
     [property: Id(2)] string? Gate = null,
     [property: Id(3)] int Milliseconds = 0,
     [property: Id(4)] bool IgnoreCancellation = false)
-    : IWriteOperation<TState, string>, IReadOperation<TState, string>
+    : IWriteOperation<TState, string>, IReadOperation<TState, string>, IProbedOperation
 {
     // A test that fails must not hang the run: a gate nobody opens gives up after this.
     private static readonly TimeSpan s_safety = TimeSpan.FromSeconds(20);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace AQueue.Conformance;
 
@@ -76,6 +77,9 @@ public sealed class Probe
             ? probe
             : throw new InvalidOperationException($"No probe {id} in this process: the model must run in the test's process.");
 
+    /// <summary>Finds the probe an operation names, if it is in this process.</summary>
+    public static bool TryGet(string id, [NotNullWhen(true)] out Probe? probe) => s_probes.TryGetValue(id, out probe);
+
     /// <summary>Records "start <paramref name="label"/>" and counts the operation as running until the scope ends.</summary>
     public RunScope Enter(string label)
     {
@@ -102,6 +106,12 @@ public sealed class Probe
 
         Awaited(evt).TrySetResult();
     }
+
+    /// <summary>
+    /// Wakes whoever waits for <paramref name="evt"/> (<see cref="WaitForAsync"/>) without adding it to
+    /// <see cref="Events"/>: for a backend's test hooks, which must not change the log the suites compare.
+    /// </summary>
+    public void Notify(string evt) => Awaited(evt).TrySetResult();
 
     /// <summary>Whether <paramref name="evt"/> has happened.</summary>
     public bool Has(string evt)
@@ -136,14 +146,21 @@ public sealed class Probe
     }
 
     /// <summary>Waits until <paramref name="count"/> operations run at once on one node.</summary>
-    public async Task WaitForRunningAsync(int count, TimeSpan timeout)
+    public Task WaitForRunningAsync(int count, TimeSpan timeout) =>
+        WaitUntilAsync(() => MaxRunningOnOneNode >= count, $"{count} operations never ran at once on one node", timeout);
+
+    /// <summary>Waits until <paramref name="count"/> operations run at once, counting every node.</summary>
+    public Task WaitForRunningInTotalAsync(int count, TimeSpan timeout) =>
+        WaitUntilAsync(() => MaxRunning >= count, $"{count} operations never ran at once in total", timeout);
+
+    private async Task WaitUntilAsync(Func<bool> condition, string failure, TimeSpan timeout)
     {
         DateTime end = DateTime.UtcNow + timeout;
-        while (MaxRunningOnOneNode < count)
+        while (!condition())
         {
             if (DateTime.UtcNow > end)
             {
-                throw new TimeoutException($"{count} operations never ran at once within {timeout}. Events: {string.Join(", ", Events)}");
+                throw new TimeoutException($"{failure} within {timeout}. Events: {string.Join(", ", Events)}");
             }
 
             await Task.Delay(5).ConfigureAwait(false);

@@ -1,8 +1,12 @@
 namespace AQueue.Conformance;
 
-/// <summary>The shared value of the conformance PCModels: which key it was built for, and which build it is.</summary>
+/// <summary>
+/// The shared value of the conformance PCModels: which key it was built for, and which build it is. Registered with
+/// the default mapping (<see cref="PCModelMapping.PerSilo"/>); <see cref="PerClusterPcResource"/> is the same value
+/// registered <see cref="PCModelMapping.PerCluster"/>, so one cluster runs the suite on both.
+/// </summary>
 [GenerateSerializer]
-public sealed class PcResource
+public class PcResource
 {
     private static int s_builds;
 

@@ -3,7 +3,7 @@ using AQueue.Conformance;
 namespace AQueue.Local.Tests.Conformance;
 
 /// <summary>Runs the PCModel conformance suite in-process: one node, one shared FIFO queue.</summary>
-public sealed class LocalPCModelConformance : PCModelConformance
+public sealed class LocalPCModelConformance : PCModelConformance<PcResource>
 {
     protected override IModelProvider Models { get; } = LocalModels.Create();
 }

@@ -12,6 +12,7 @@ public sealed class SiloConfigurator : ISiloConfigurator
     {
         siloBuilder.AddAQueue(ConformanceModels.Configure);
         siloBuilder.AddIncomingGrainCallFilter<SiloNameFilter>();
+        siloBuilder.AddIncomingGrainCallFilter<ProbeCallFilter>();
         siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
     }
 }

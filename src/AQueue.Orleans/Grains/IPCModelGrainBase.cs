@@ -1,0 +1,31 @@
+using Orleans;
+
+namespace AQueue.Orleans;
+
+/// <summary>
+/// What both PCModel grains answer: <see cref="IPCModelGrain{T}"/> (one activation per key in the cluster) and
+/// <see cref="IPCModelWorkerGrain{T}"/> (a stateless worker, one activation per key on each silo). Use
+/// <see cref="IModelProvider.GetPCModel{T}(string)"/> rather than these interfaces: it picks the grain the
+/// registration's <see cref="PCModelMapping"/> names.
+/// </summary>
+/// <typeparam name="T">The shared value's type.</typeparam>
+[Alias("aqueue.IPCModelGrainBase`1")]
+public interface IPCModelGrainBase<T> : IGrainWithStringKey
+{
+    /// <summary>Runs <paramref name="operation"/> once one of the activation's slots is free.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <param name="cancellationToken">The caller's token; Orleans carries its cancellation to the silo.</param>
+    /// <returns>The operation's result.</returns>
+    /// <exception cref="InvalidOperationException">No PCModel of <typeparamref name="T"/> is registered on the silo, or
+    /// it is registered with the other <see cref="PCModelMapping"/> than this grain's.</exception>
+    [Alias("Call")]
+    Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken);
+
+    /// <summary>The registration of <typeparamref name="T"/> on the silo that answers: its mapping and bound. A client
+    /// without a registry asks this once per type to learn which grain to call.</summary>
+    /// <returns>The silo's mapping and bound for <typeparamref name="T"/>.</returns>
+    /// <exception cref="InvalidOperationException">No PCModel of <typeparamref name="T"/> is registered on the silo.</exception>
+    [Alias("Describe")]
+    Task<PCModelSiloSettings> DescribeAsync();
+}
