@@ -1,11 +1,13 @@
 namespace AQueue.Benchmarks.Orleans;
 
-/// <summary>The PCModel row's operation: the same increment, on the shared value.</summary>
+/// <summary>The PCModel rows' operation: the same increment, on the shared value of either mapping.</summary>
+/// <typeparam name="TCounter">The registered value type, which picks the mapping.</typeparam>
 /// <param name="Amount">What to add.</param>
 [GenerateSerializer]
-[Alias("aqueue.bench.AddShared")]
-public sealed record AddShared([property: Id(0)] long Amount) : IReadOperation<SharedCounter, long>
+[Alias("aqueue.bench.AddShared`1")]
+public sealed record AddShared<TCounter>([property: Id(0)] long Amount) : IReadOperation<TCounter, long>
+    where TCounter : SharedCounter
 {
-    public ValueTask<long> ExecuteAsync(RefInner<SharedCounter> state, CancellationToken cancellationToken) =>
+    public ValueTask<long> ExecuteAsync(RefInner<TCounter> state, CancellationToken cancellationToken) =>
         new(state.Value.Add(Amount));
 }

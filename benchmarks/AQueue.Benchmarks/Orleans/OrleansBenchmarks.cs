@@ -24,13 +24,15 @@ public class OrleansBenchmarks
     public const int Calls = 1_000;
 
     private static readonly Add s_add = new(1);
-    private static readonly AddShared s_addShared = new(1);
+    private static readonly AddShared<SharedCounter> s_addShared = new(1);
+    private static readonly AddShared<ClusterSharedCounter> s_addClusterShared = new(1);
 
     private TestCluster? _cluster;
     private ICounterGrain _grain = null!;
     private IActor<long> _actor = null!;
     private IRwModel<long> _rwModel = null!;
     private IPCModel<SharedCounter> _pcModel = null!;
+    private IPCModel<ClusterSharedCounter> _clusterPcModel = null!;
 
     [Params(1, 100)]
     public int Callers { get; set; }
@@ -45,12 +47,14 @@ public class OrleansBenchmarks
         _actor = models.GetActor<long>("bench");
         _rwModel = models.GetRwModel<long>("bench");
         _pcModel = models.GetPCModel<SharedCounter>("bench");
+        _clusterPcModel = models.GetPCModel<ClusterSharedCounter>("bench");
 
         // Activate every grain before measuring.
         _grain.Add(0).GetAwaiter().GetResult();
         _actor.InnerCallAsync(new Add(0)).AsTask().GetAwaiter().GetResult();
         _rwModel.CallMutAsync(new Add(0)).AsTask().GetAwaiter().GetResult();
-        _pcModel.CallAsync(new AddShared(0)).AsTask().GetAwaiter().GetResult();
+        _pcModel.CallAsync(new AddShared<SharedCounter>(0)).AsTask().GetAwaiter().GetResult();
+        _clusterPcModel.CallAsync(new AddShared<ClusterSharedCounter>(0)).AsTask().GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -69,8 +73,11 @@ public class OrleansBenchmarks
     [Benchmark(OperationsPerInvoke = Calls, Description = "IRwModel.CallMutAsync (adapter)")]
     public Task RwModelWrite() => Concurrently(RwModelLoop);
 
-    [Benchmark(OperationsPerInvoke = Calls, Description = "IPCModel.CallAsync, 2 permits (adapter)")]
+    [Benchmark(OperationsPerInvoke = Calls, Description = "IPCModel.CallAsync, 2 permits, per silo (adapter)")]
     public Task PCModel() => Concurrently(PCModelLoop);
+
+    [Benchmark(OperationsPerInvoke = Calls, Description = "IPCModel.CallAsync, 2 permits, per cluster (adapter)")]
+    public Task PCModelPerCluster() => Concurrently(ClusterPCModelLoop);
 
     /// <summary>
     /// Starts <see cref="Callers"/> loops at once, each making its share of <see cref="Calls"/> calls. The loops
@@ -122,6 +129,14 @@ public class OrleansBenchmarks
         for (int i = 0; i < calls; i++)
         {
             await _pcModel.CallAsync(s_addShared);
+        }
+    }
+
+    private async Task ClusterPCModelLoop(int calls)
+    {
+        for (int i = 0; i < calls; i++)
+        {
+            await _clusterPcModel.CallAsync(s_addClusterShared);
         }
     }
 }
