@@ -10,7 +10,6 @@ namespace AQueue.Local.Internal;
 /// </summary>
 internal static class Runner
 {
-
     public static ValueTask<TResult> RunAsync<TMode, TInvoker, TResult>(TMode mode, TInvoker invoker, CancellationToken cancellationToken)
         where TMode : struct, ILockMode
         where TInvoker : struct, IInvoker<TResult>
