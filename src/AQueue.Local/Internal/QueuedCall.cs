@@ -92,17 +92,7 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
             return null;
         }
 
-        TResult value = default!;
-        Exception? error = null;
-        try
-        {
-            value = result.GetAwaiter().GetResult();
-        }
-        catch (Exception exception)
-        {
-            error = exception;
-        }
-
+        (TResult value, Exception? error) = Outcome(result);
         TMode mode = _mode;
         CallWaiter? next = null;
         if (takeNext)
@@ -126,22 +116,25 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
 
     private void OnRunningCompleted()
     {
-        TResult value = default!;
-        Exception? error = null;
-        try
-        {
-            value = _running.GetAwaiter().GetResult();
-        }
-        catch (Exception exception)
-        {
-            error = exception;
-        }
-
+        (TResult value, Exception? error) = Outcome(_running);
         _running = default;
 
         // Wherever the closure finished (a timer, another caller's stack), nobody else's closure runs here.
         _mode.Exit();
         Complete(value, error, inline: false);
+    }
+
+    /// <summary>A completed closure's result, or the exception it ended with (the same object, never wrapped).</summary>
+    private static (TResult Value, Exception? Error) Outcome(ValueTask<TResult> completed)
+    {
+        try
+        {
+            return (completed.GetAwaiter().GetResult(), null);
+        }
+        catch (Exception exception)
+        {
+            return (default!, exception);
+        }
     }
 
     private void Complete(TResult value, Exception? error, bool inline)
