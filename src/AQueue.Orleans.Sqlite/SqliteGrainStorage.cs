@@ -31,7 +31,8 @@ public sealed class SqliteGrainStorage : IGrainStorage
     private readonly string _name;
     private readonly SqliteGrainStorageOptions _options;
     private readonly string _connectionString;
-    private readonly Lazy<Task> _initialized;
+    private readonly Lock _initializing = new();
+    private Task? _initialized;
 
     /// <summary>Creates the storage; the file and table are created on first use.</summary>
     /// <param name="name">The provider's name, for messages.</param>
@@ -60,7 +61,6 @@ public sealed class SqliteGrainStorage : IGrainStorage
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
-        _initialized = new Lazy<Task>(InitializeAsync);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -179,10 +179,34 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     private async Task<SqliteConnection> OpenAsync()
     {
-        await _initialized.Value.ConfigureAwait(false);
+        await EnsureInitializedAsync().ConfigureAwait(false);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync().ConfigureAwait(false);
         return connection;
+    }
+
+    /// <summary>
+    /// Creates the folder, file and table once. A start that failed (a folder not there or not writable yet, a file
+    /// locked by another process) is not kept: the calls waiting on it fail with its error, and the next call tries
+    /// again, so a transient fault at start-up does not break the storage until the process restarts.
+    /// </summary>
+    private Task EnsureInitializedAsync()
+    {
+        Task? initialized = Volatile.Read(ref _initialized);
+        if (initialized is { IsCompletedSuccessfully: true })
+        {
+            return initialized;
+        }
+
+        lock (_initializing)
+        {
+            if (_initialized is null || _initialized.IsFaulted || _initialized.IsCanceled)
+            {
+                _initialized = InitializeAsync();
+            }
+
+            return _initialized;
+        }
     }
 
     private async Task InitializeAsync()

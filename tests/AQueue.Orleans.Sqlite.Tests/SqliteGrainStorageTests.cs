@@ -33,6 +33,29 @@ public sealed class SqliteGrainStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_start_is_tried_again_on_the_next_call()
+    {
+        // The database's folder cannot be created while a file stands in its place: the first call fails.
+        string blocker = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_database.Path)!, "not-yet");
+        await File.WriteAllTextAsync(blocker, "a file where the folder should be");
+        var storage = new SqliteGrainStorage("test", new SqliteGrainStorageOptions
+        {
+            DatabasePath = System.IO.Path.Combine(blocker, "cluster.db"),
+            GrainStorageSerializer = new JsonStorageSerializer(),
+        });
+        var read = new GrainState<CounterState>(new CounterState());
+        await Assert.ThrowsAnyAsync<IOException>(() => storage.ReadStateAsync("counter", Grain, read));
+
+        // The fault clears; the same storage object starts and serves, with nothing cached from the failure.
+        File.Delete(blocker);
+        await storage.WriteStateAsync("counter", Grain, new GrainState<CounterState>(new CounterState { Value = 5 }));
+        await storage.ReadStateAsync("counter", Grain, read);
+
+        Assert.True(read.RecordExists);
+        Assert.Equal(5, read.State!.Value);
+    }
+
+    [Fact]
     public async Task Missing_row_reads_as_no_record()
     {
         var read = new GrainState<CounterState>(new CounterState { Value = 7 });
