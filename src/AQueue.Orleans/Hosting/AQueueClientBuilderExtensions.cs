@@ -1,5 +1,6 @@
 using AQueue;
 using AQueue.Orleans;
+using AQueue.Orleans.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
@@ -14,7 +15,8 @@ public static class AQueueClientBuilderExtensions
     /// and PCModel factories are used on the silos (<c>siloBuilder.AddAQueue(...)</c>), where the values live.
     /// </summary>
     /// <param name="builder">The client builder.</param>
-    /// <param name="configure">Optional: the same registrations as the silos'. The client builds no value from them;
+    /// <param name="configure">Optional: the same registrations as the silos'; calling <c>AddAQueue</c> again adds to the
+    /// same registry. The client builds no value from them;
     /// it checks PCModel registrations before calling and reads each PCModel's <see cref="PCModelMapping"/> and
     /// <see cref="IPCModel{T}.MaxConcurrency"/> without asking a silo. Without it, a PCModel asks a silo for both on
     /// its first use (once per type). A mapping that disagrees with the silos' fails each call with an
@@ -32,9 +34,8 @@ public static class AQueueClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         if (configure is not null)
         {
-            var registry = new ModelRegistry();
-            configure(registry);
-            builder.Services.TryAddSingleton(registry);
+            // Repeated calls add to one registry, as on the silo.
+            configure(RegistryServices.GetOrAdd(builder.Services, out _));
         }
 
         builder.Services.TryAddSingleton<IModelProvider>(sp => new OrleansModelProvider(sp.GetRequiredService<IGrainFactory>(), sp));

@@ -35,15 +35,9 @@ public static class AQueueSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         IServiceCollection services = builder.Services;
-        ModelRegistry? registry = services
-            .Where(d => d.ServiceType == typeof(ModelRegistry) && !d.IsKeyedService)
-            .Select(d => d.ImplementationInstance)
-            .OfType<ModelRegistry>()
-            .LastOrDefault();
-        if (registry is null)
+        ModelRegistry registry = RegistryServices.GetOrAdd(services, out bool added);
+        if (added)
         {
-            registry = new ModelRegistry();
-            services.AddSingleton(registry);
             // AddAQueuePersistence (before or after this) replaces it.
             services.TryAddSingleton<IModelStateFactory, MemoryModelStateFactory>();
             services.AddSingleton<IModelProvider>(sp => new OrleansModelProvider(sp.GetRequiredService<IGrainFactory>(), sp));
