@@ -9,7 +9,7 @@ public sealed class BenchClientConfigurator : IClientBuilderConfigurator
 {
     public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder)
     {
-        clientBuilder.AddAQueue(BenchSiloConfigurator.Register);
+        clientBuilder.AddAQueue(BenchSiloConfigurator.RegisterModels);
         clientBuilder.Services.AddSerializer(s => s.AddAssembly(typeof(BenchClientConfigurator).Assembly));
     }
 }

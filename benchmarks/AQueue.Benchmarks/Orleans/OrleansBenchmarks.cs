@@ -65,33 +65,33 @@ public class OrleansBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Calls, Description = "hand-written grain Add(long)")]
-    public Task HandWritten() => Concurrently(HandWrittenLoop);
+    public Task HandWritten() => Concurrently(Callers, HandWrittenLoop);
 
     [Benchmark(OperationsPerInvoke = Calls, Description = "IActor.InnerCallAsync (adapter)")]
-    public Task Actor() => Concurrently(ActorLoop);
+    public Task Actor() => Concurrently(Callers, ActorLoop);
 
     [Benchmark(OperationsPerInvoke = Calls, Description = "IRwModel.CallMutAsync (adapter)")]
-    public Task RwModelWrite() => Concurrently(RwModelLoop);
+    public Task RwModelWrite() => Concurrently(Callers, RwModelLoop);
 
     [Benchmark(OperationsPerInvoke = Calls, Description = "IPCModel.CallAsync, 2 permits, per silo (adapter)")]
-    public Task PCModel() => Concurrently(PCModelLoop);
+    public Task PCModel() => Concurrently(Callers, PCModelLoop);
 
     [Benchmark(OperationsPerInvoke = Calls, Description = "IPCModel.CallAsync, 2 permits, per cluster (adapter)")]
-    public Task PCModelPerCluster() => Concurrently(ClusterPCModelLoop);
+    public Task PCModelPerCluster() => Concurrently(Callers, ClusterPCModelLoop);
 
     /// <summary>
-    /// Starts <see cref="Callers"/> loops at once, each making its share of <see cref="Calls"/> calls. The loops
+    /// Starts <paramref name="callers"/> loops at once, each making its share of <see cref="Calls"/> calls. The loops
     /// are not moved to the thread pool: each yields at its first cluster call, so they overlap anyway.
     /// </summary>
-    private Task Concurrently(Func<int, Task> loop)
+    internal static Task Concurrently(int callers, Func<int, Task> loop)
     {
-        if (Callers == 1)
+        if (callers == 1)
         {
             return loop(Calls);
         }
 
-        var running = new Task[Callers];
-        int share = Calls / Callers;
+        var running = new Task[callers];
+        int share = Calls / callers;
         for (int i = 0; i < running.Length; i++)
         {
             running[i] = loop(share);

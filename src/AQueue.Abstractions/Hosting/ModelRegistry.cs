@@ -4,7 +4,8 @@ namespace AQueue;
 
 /// <summary>
 /// Says where each model's value comes from: the initial value of actors and reader-writer models, and the
-/// factory and bound of PCModels. Both backends read the same registry, so a registration is written once.
+/// factory and bound of PCModels; and which Orleans mapping serves reader-writer models and PCModels of a type. Both
+/// backends read the same registry, so a registration is written once.
 /// </summary>
 /// <remarks>
 /// Without a registration, an actor or reader-writer model of <c>T</c> starts from <c>new T()</c> when
@@ -15,6 +16,7 @@ namespace AQueue;
 /// <code>
 /// services.AddAQueueLocal(models => models
 ///     .AddInitialValue&lt;long&gt;(key => 100)
+///     .AddRwModel&lt;Catalog&gt;(RwModelMapping.ReadOnlyInterleaving)
 ///     .AddPCModel((sp, key) => new HttpClient(), maxConcurrency: 4));
 /// </code>
 /// </example>
@@ -22,6 +24,7 @@ public sealed class ModelRegistry
 {
     private readonly ConcurrentDictionary<Type, Delegate> _initialValues = new();
     private readonly ConcurrentDictionary<Type, object> _pcModels = new();
+    private readonly ConcurrentDictionary<Type, RwModelMapping> _rwModels = new();
 
     /// <summary>Registers the initial value of every actor and reader-writer model of <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The guarded value's type.</typeparam>
@@ -32,6 +35,25 @@ public sealed class ModelRegistry
     {
         ArgumentNullException.ThrowIfNull(factory);
         _initialValues[typeof(T)] = factory;
+        return this;
+    }
+
+    /// <summary>Chooses the Orleans mapping of every reader-writer model of <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The guarded value's type.</typeparam>
+    /// <param name="mapping">On Orleans: <see cref="RwModelMapping.WritePreferring"/> (the default, also without this
+    /// line) or <see cref="RwModelMapping.ReadOnlyInterleaving"/> (Orleans' <c>[ReadOnly]</c> reads, without write
+    /// preference). In-process both mean the same. Register the same mapping on every silo, and on a client given a
+    /// registry.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mapping"/> is not a defined value.</exception>
+    public ModelRegistry AddRwModel<T>(RwModelMapping mapping)
+    {
+        if (!Enum.IsDefined(mapping))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mapping), mapping, "Use RwModelMapping.WritePreferring or RwModelMapping.ReadOnlyInterleaving.");
+        }
+
+        _rwModels[typeof(T)] = mapping;
         return this;
     }
 
@@ -94,6 +116,13 @@ public sealed class ModelRegistry
             $"No initial value is registered for models of {typeof(T)}, and it has no public parameterless constructor. " +
             $"Register one: models.AddInitialValue<{typeof(T).Name}>(key => ...).");
     }
+
+    /// <summary>Gets the Orleans mapping of reader-writer models of <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The guarded value's type.</typeparam>
+    /// <returns>The mapping registered with <see cref="AddRwModel{T}(RwModelMapping)"/>, else
+    /// <see cref="RwModelMapping.WritePreferring"/>.</returns>
+    public RwModelMapping GetRwModelMapping<T>() =>
+        _rwModels.TryGetValue(typeof(T), out RwModelMapping mapping) ? mapping : RwModelMapping.WritePreferring;
 
     /// <summary>Gets the PCModel registration for <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The guarded value's type.</typeparam>

@@ -6,14 +6,17 @@ using Orleans.Concurrency;
 namespace AQueue.Orleans;
 
 /// <summary>
-/// The grain behind an Orleans <see cref="IRwModel{T}"/>. Every request enters the activation at once
+/// The grain behind an Orleans <see cref="IRwModel{T}"/> registered with <see cref="RwModelMapping.WritePreferring"/>
+/// (the default). Every request enters the activation at once
 /// (<c>[Reentrant]</c>) and waits in an in-process <see cref="RwQueue"/>: reads run together, a write runs alone,
 /// and once a write waits, reads that arrive after it wait behind it.
 /// </summary>
 /// <remarks>
 /// <para>Why not Orleans' own <c>[ReadOnly]</c> reads: Orleans admits a waiting read beside running reads even when a
 /// write arrived before it, so a stream of reads can hold a write back indefinitely. The queue keeps arrival order
-/// and write preference; a request cancelled while it waits leaves the queue and never runs.</para>
+/// and write preference; a request cancelled while it waits leaves the queue and never runs. The other mapping,
+/// <see cref="RwModelMapping.ReadOnlyInterleaving"/> (<see cref="RwModelReadOnlyGrain{T}"/>), uses <c>[ReadOnly]</c>
+/// and pays that price.</para>
 /// <para>Reads "run together" by interleaving at their awaits on the activation's single scheduler; they never run on
 /// two threads at once. CPU-heavy parallel reads need several keys (activations) or a PCModel.</para>
 /// <para>The value starts from <see cref="ModelRegistry.CreateInitialValue{T}(string)"/> on the silo and lives in the
@@ -26,25 +29,22 @@ namespace AQueue.Orleans;
 public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
 {
     private readonly RwQueue _queue = new();
-    private ModelState<T>? _state;
+    private readonly RwModelCore<T> _core = new(RwModelMapping.WritePreferring);
     private TaskScheduler _scheduler = TaskScheduler.Default;
 
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
         _scheduler = TaskScheduler.Current;
-        var factory = SiloServices.GetRequired<IModelStateFactory>(ServiceProvider);
-        ModelState<T> state = factory.Create<T>(ModelKind.RwModel, GrainContext);
-        await state.LoadAsync(this.GetPrimaryKeyString(), cancellationToken);
-        _state = state;
+        return _core.ActivateAsync(ServiceProvider, GrainContext, this.GetPrimaryKeyString(), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ModelState<T> state = _state!;
+        ModelState<T> state = _core.State;
         return _queue.ReadAsync(
             token => OnActivation(() => operation.ExecuteAsync(state.Store.AsRef(), token)),
             cancellationToken).AsTask();
@@ -54,7 +54,7 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
     public Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ModelState<T> state = _state!;
+        ModelState<T> state = _core.State;
         return _queue.WriteAsync(
             // Saved inside the write section, before the caller is answered (see ModelState.WriteAsync).
             token => OnActivation(() => state.WriteAsync(operation, token)),

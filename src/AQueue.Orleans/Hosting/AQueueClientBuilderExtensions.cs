@@ -18,9 +18,9 @@ public static class AQueueClientBuilderExtensions
     /// <param name="configure">Optional: the same registrations as the silos'; calling <c>AddAQueue</c> again adds to the
     /// same registry. The client builds no value from them;
     /// it checks PCModel registrations before calling and reads each PCModel's <see cref="PCModelMapping"/> and
-    /// <see cref="IPCModel{T}.MaxConcurrency"/> without asking a silo. Without it, a PCModel asks a silo for both on
-    /// its first use (once per type). A mapping that disagrees with the silos' fails each call with an
-    /// <see cref="InvalidOperationException"/> that says so.</param>
+    /// <see cref="IPCModel{T}.MaxConcurrency"/>, and each reader-writer model's <see cref="RwModelMapping"/>, without
+    /// asking a silo. Without it, a model asks a silo for them on its first use (once per type). A mapping that
+    /// disagrees with the silos' fails each call with an <see cref="InvalidOperationException"/> that says so.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     /// <example>

@@ -17,7 +17,9 @@ public static class AQueueSiloBuilderExtensions
     /// </summary>
     /// <remarks>A PCModel registered <see cref="PCModelMapping.PerSilo"/> (the default) runs on a stateless worker per
     /// silo, bounded per silo; one registered <see cref="PCModelMapping.PerCluster"/> on one activation for the cluster.
-    /// Register the same PCModels, with the same mapping, on every silo.</remarks>
+    /// A reader-writer model runs on the write-preferring grain unless its type is registered with
+    /// <c>models.AddRwModel&lt;T&gt;(RwModelMapping.ReadOnlyInterleaving)</c> (Orleans' <c>[ReadOnly]</c> reads, no write
+    /// preference). Register the same PCModels and mappings on every silo.</remarks>
     /// <param name="builder">The silo builder.</param>
     /// <param name="configure">Registers initial values and PCModel factories, as with <c>AddAQueueLocal</c>; optional.
     /// Calling <c>AddAQueue</c> again adds to the same registry.</param>

@@ -22,13 +22,14 @@ public sealed class OrleansModelProvider : IModelProvider
 {
     private readonly IGrainFactory _grainFactory;
     private readonly ModelRegistry? _registry;
-    private readonly ConcurrentDictionary<Type, Task<PCModelSiloSettings>> _siloSettings = new();
+    private readonly ConcurrentDictionary<Type, Task<PCModelSiloSettings>> _pcSiloSettings = new();
+    private readonly ConcurrentDictionary<Type, Task<RwModelSiloSettings>> _rwSiloSettings = new();
 
     /// <summary>Creates a provider over <paramref name="grainFactory"/>.</summary>
     /// <param name="grainFactory">The client's or silo's grain factory.</param>
     /// <param name="services">The client's or silo's services; a <see cref="ModelRegistry"/> among them lets
-    /// <see cref="GetPCModel{T}(string)"/> check the factory registration and read the mapping and bound without a
-    /// call.</param>
+    /// <see cref="GetPCModel{T}(string)"/> check the factory registration and read the mapping and bound, and
+    /// <see cref="GetRwModel{T}(string)"/> read the mapping, without a call.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public OrleansModelProvider(IGrainFactory grainFactory, IServiceProvider services)
     {
@@ -48,10 +49,24 @@ public sealed class OrleansModelProvider : IModelProvider
 
     /// <inheritdoc />
     /// <exception cref="NotSupportedException">Orleans' type filter does not allow <typeparamref name="T"/>.</exception>
+    /// <remarks>Where a <see cref="ModelRegistry"/> is registered (always on a silo; on a client when
+    /// <c>clientBuilder.AddAQueue(models =&gt; ...)</c> was given one), its <see cref="RwModelMapping"/> for
+    /// <typeparamref name="T"/> picks the grain: <see cref="IRwModelGrain{T}"/> for
+    /// <see cref="RwModelMapping.WritePreferring"/> (also when nothing is registered), <see cref="IRwModelReadOnlyGrain{T}"/>
+    /// for <see cref="RwModelMapping.ReadOnlyInterleaving"/>. Otherwise the model asks a silo for the mapping on its
+    /// first use (once per type). A caller whose mapping disagrees with the silo's fails with an
+    /// <see cref="InvalidOperationException"/> that says so.</remarks>
     public IRwModel<T> GetRwModel<T>(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new RwModelProxy<T>(Grain<IRwModelGrain<T>, T>(key));
+        if (_registry is not null)
+        {
+            return new RwModelProxy<T>(new GrainLookup<RwModelTarget<T>>(RwModelTarget<T>(key, _registry.GetRwModelMapping<T>())));
+        }
+
+        // Fetched now, so that a state type Orleans does not allow fails here, as for the other models.
+        IRwModelMappingGrain<T> mapping = Grain<IRwModelMappingGrain<T>, T>(0);
+        return new RwModelProxy<T>(new GrainLookup<RwModelTarget<T>>(() => AskSiloAsync(key, mapping)));
     }
 
     /// <inheritdoc />
@@ -69,12 +84,13 @@ public sealed class OrleansModelProvider : IModelProvider
         if (_registry is not null)
         {
             PCModelRegistration<T> registration = _registry.GetPCModel<T>();
-            return new PCModelProxy<T>(new PCModelTarget<T>(PCModelGrain<T>(key, registration.Mapping), registration.MaxConcurrency));
+            return new PCModelProxy<T>(new GrainLookup<PCModelTarget<T>>(
+                new PCModelTarget<T>(PCModelGrain<T>(key, registration.Mapping), registration.MaxConcurrency)));
         }
 
         // Fetched now, so that a state type Orleans does not allow fails here, as for the other models.
         IPCModelWorkerGrain<T> worker = Grain<IPCModelWorkerGrain<T>, T>(key);
-        return new PCModelProxy<T>(() => AskSiloAsync(key, worker));
+        return new PCModelProxy<T>(new GrainLookup<PCModelTarget<T>>(() => AskSiloAsync(key, worker)));
     }
 
     private IPCModelGrainBase<T> PCModelGrain<T>(string key, PCModelMapping mapping) =>
@@ -86,23 +102,50 @@ public sealed class OrleansModelProvider : IModelProvider
     /// </summary>
     private async Task<PCModelTarget<T>> AskSiloAsync<T>(string key, IPCModelWorkerGrain<T> worker)
     {
-        Task<PCModelSiloSettings> asked = _siloSettings.GetOrAdd(typeof(T), static (_, w) => w.DescribeAsync(), worker);
-        if (asked.IsFaulted || asked.IsCanceled)
-        {
-            _siloSettings.TryRemove(KeyValuePair.Create(typeof(T), asked));
-            asked = _siloSettings.GetOrAdd(typeof(T), static (_, w) => w.DescribeAsync(), worker);
-        }
-
-        PCModelSiloSettings settings = await asked.ConfigureAwait(false);
+        PCModelSiloSettings settings = await AskOnce(_pcSiloSettings, typeof(T), static w => w.DescribeAsync(), worker).ConfigureAwait(false);
         return new PCModelTarget<T>(PCModelGrain<T>(key, settings.Mapping), settings.MaxConcurrency);
     }
 
+    private RwModelTarget<T> RwModelTarget<T>(string key, RwModelMapping mapping) =>
+        mapping == RwModelMapping.ReadOnlyInterleaving
+            ? new RwModelTarget<T>(Grain<IRwModelReadOnlyGrain<T>, T>(key))
+            : new RwModelTarget<T>(Grain<IRwModelGrain<T>, T>(key));
+
+    /// <summary>
+    /// Learns the reader-writer mapping of <typeparamref name="T"/> from a stateless worker on the client's gateway silo
+    /// (no model is activated, no stored value loaded), once per type; a failed answer is asked again next time.
+    /// </summary>
+    private async Task<RwModelTarget<T>> AskSiloAsync<T>(string key, IRwModelMappingGrain<T> mapping)
+    {
+        RwModelSiloSettings settings = await AskOnce(_rwSiloSettings, typeof(T), static m => m.DescribeAsync(), mapping).ConfigureAwait(false);
+        return RwModelTarget<T>(key, settings.Mapping);
+    }
+
+    /// <summary>One answer per type, shared by racing callers; a failed or cancelled answer is replaced by a new question.</summary>
+    private static Task<TAnswer> AskOnce<TAnswer, TGrain>(
+        ConcurrentDictionary<Type, Task<TAnswer>> answers, Type type, Func<TGrain, Task<TAnswer>> ask, TGrain grain)
+    {
+        Task<TAnswer> asked = answers.GetOrAdd(type, static (_, s) => s.Ask(s.Grain), (Ask: ask, Grain: grain));
+        if (asked.IsFaulted || asked.IsCanceled)
+        {
+            answers.TryRemove(KeyValuePair.Create(type, asked));
+            asked = answers.GetOrAdd(type, static (_, s) => s.Ask(s.Grain), (Ask: ask, Grain: grain));
+        }
+
+        return asked;
+    }
+
     private TGrain Grain<TGrain, T>(string key)
-        where TGrain : IGrainWithStringKey
+        where TGrain : IGrainWithStringKey => Fetch<TGrain, T>(f => f.GetGrain<TGrain>(key));
+
+    private TGrain Grain<TGrain, T>(long key)
+        where TGrain : IGrainWithIntegerKey => Fetch<TGrain, T>(f => f.GetGrain<TGrain>(key));
+
+    private TGrain Fetch<TGrain, T>(Func<IGrainFactory, TGrain> fetch)
     {
         try
         {
-            return _grainFactory.GetGrain<TGrain>(key);
+            return fetch(_grainFactory);
         }
         catch (InvalidOperationException exception) when (SerializationErrors.TryExplainStateType(exception, typeof(T), out Exception? explained))
         {

@@ -1,13 +1,15 @@
 namespace AQueue.Conformance;
 
 /// <summary>Reads where a <see cref="Tally"/> came from, and bumps its count when run as a write.</summary>
+/// <typeparam name="TTally">The model's value type: <see cref="Tally"/> or a subclass registered with another mapping.</typeparam>
 [GenerateSerializer]
-public sealed record ReadOrigin : IReadOperation<Tally, string>, IWriteOperation<Tally, string>
+public sealed record ReadOrigin<TTally> : IReadOperation<TTally, string>, IWriteOperation<TTally, string>
+    where TTally : Tally
 {
-    public ValueTask<string> ExecuteAsync(RefInner<Tally> state, CancellationToken cancellationToken) =>
+    public ValueTask<string> ExecuteAsync(RefInner<TTally> state, CancellationToken cancellationToken) =>
         new($"{state.Value.Origin}#{state.Value.Count}");
 
-    public ValueTask<string> ExecuteAsync(RefMutInner<Tally> state, CancellationToken cancellationToken)
+    public ValueTask<string> ExecuteAsync(RefMutInner<TTally> state, CancellationToken cancellationToken)
     {
         state.Value.Count++;
         return new($"{state.Value.Origin}#{state.Value.Count}");

@@ -196,9 +196,9 @@ public abstract class ActorConformance : ModelConformance
     {
         string key = NewKey();
 
-        Assert.Equal($"registry:{key}#1", await Models.GetActor<Tally>(key).InnerCallAsync(new ReadOrigin()));
-        Assert.Equal($"registry:{key}#2", await Models.GetActor<Tally>(key).InnerCallAsync(new ReadOrigin()));
-        Assert.Equal($"registry:{key}-other#1", await Models.GetActor<Tally>(key + "-other").InnerCallAsync(new ReadOrigin()));
+        Assert.Equal($"registry:{key}#1", await Models.GetActor<Tally>(key).InnerCallAsync(new ReadOrigin<Tally>()));
+        Assert.Equal($"registry:{key}#2", await Models.GetActor<Tally>(key).InnerCallAsync(new ReadOrigin<Tally>()));
+        Assert.Equal($"registry:{key}-other#1", await Models.GetActor<Tally>(key + "-other").InnerCallAsync(new ReadOrigin<Tally>()));
     }
 
     [Fact]

@@ -4,10 +4,21 @@ namespace AQueue.Conformance;
 
 /// <summary>
 /// The contract of <see cref="IRwModel{T}"/>: reads together, writes alone, and a waiting write holds back the reads
-/// that arrive after it (docs/architecture.md).
+/// that arrive after it (docs/architecture.md), unless the mapping under test declares otherwise (docs/orleans.md).
 /// </summary>
-public abstract class RwModelConformance : ModelConformance
+/// <typeparam name="TTally">The model's value type; its registration's <see cref="RwModelMapping"/> is the mapping under
+/// test on Orleans.</typeparam>
+public abstract class RwModelConformance<TTally> : ModelConformance
+    where TTally : Tally
 {
+    /// <summary>
+    /// Whether a waiting write holds back the reads that arrive after it (write preference). In-process and on Orleans
+    /// with <see cref="RwModelMapping.WritePreferring"/>: yes. On Orleans with
+    /// <see cref="RwModelMapping.ReadOnlyInterleaving"/>: no, Orleans admits a read beside running reads even when a
+    /// write arrived before it, so the read starts first and the write waits until no read runs.
+    /// </summary>
+    protected virtual bool WritesHoldBackLaterReads => true;
+
     /// <summary>
     /// Whether reads that run together may run on two threads at the same instant. In-process: yes. On Orleans: no,
     /// an activation's reads interleave at their awaits on one single-threaded scheduler; parallel CPU work needs
@@ -20,11 +31,11 @@ public abstract class RwModelConformance : ModelConformance
     {
         const int Writes = 100;
         Probe probe = Probe.Create();
-        IRwModel<long> model = Models.GetRwModel<long>(NewKey());
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
 
         Task[] calls = [.. Enumerable.Range(0, Writes * 2).Select(i => Task.Run(() => i % 2 == 0
-            ? model.CallMutAsync(new Increment(probe.Id)).AsTask()
-            : (Task)model.CallAsync(new Hold<long>(probe.Id, "read", Milliseconds: 1)).AsTask()))];
+            ? model.CallMutAsync(new IncrementTally<TTally>(probe.Id)).AsTask()
+            : (Task)model.CallAsync(new Hold<TTally>(probe.Id, "read", Milliseconds: 1)).AsTask()))];
         await Task.WhenAll(calls).WaitAsync(Patience * 3);
 
         IReadOnlyList<string> events = probe.Events;
@@ -37,18 +48,18 @@ public abstract class RwModelConformance : ModelConformance
             }
         }
 
-        Assert.Equal(Writes, await model.CallAsync(new GetCount()));
+        Assert.Equal(Writes, await model.CallAsync(new GetTallyCount<TTally>()));
     }
 
     [Fact]
     public async Task Reads_run_together()
     {
         Probe probe = Probe.Create();
-        IRwModel<long> model = Models.GetRwModel<long>(NewKey());
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
 
-        Task<string> first = model.CallAsync(new Hold<long>(probe.Id, "R1", Gate: "g1")).AsTask();
+        Task<string> first = model.CallAsync(new Hold<TTally>(probe.Id, "R1", Gate: "g1")).AsTask();
         await probe.WaitForAsync("start R1", Patience);
-        Task<string> second = model.CallAsync(new Hold<long>(probe.Id, "R2", Gate: "g2")).AsTask();
+        Task<string> second = model.CallAsync(new Hold<TTally>(probe.Id, "R2", Gate: "g2")).AsTask();
         await probe.WaitForAsync("start R2", Patience);
 
         Assert.Equal(2, probe.MaxRunning);
@@ -58,16 +69,27 @@ public abstract class RwModelConformance : ModelConformance
     }
 
     [Fact]
-    public async Task A_read_sent_after_a_waiting_write_starts_only_after_that_write()
+    public async Task A_read_sent_after_a_waiting_write_starts_after_it_only_where_writes_hold_back_later_reads()
     {
         Probe probe = Probe.Create();
-        IRwModel<long> model = Models.GetRwModel<long>(NewKey());
-        Task<string> r1 = model.CallAsync(new Hold<long>(probe.Id, "R1", Gate: "g")).AsTask();
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
+        Task<string> r1 = model.CallAsync(new Hold<TTally>(probe.Id, "R1", Gate: "g")).AsTask();
         await probe.WaitForAsync("start R1", Patience);
 
-        Task<string> write = model.CallMutAsync(new Hold<long>(probe.Id, "W")).AsTask();
+        Task<string> write = model.CallMutAsync(new Hold<TTally>(probe.Id, "W")).AsTask();
         await Task.Delay(Settle);
-        Task<string> r2 = model.CallAsync(new Hold<long>(probe.Id, "R2")).AsTask();
+        Task<string> r2 = model.CallAsync(new Hold<TTally>(probe.Id, "R2")).AsTask();
+        if (!WritesHoldBackLaterReads)
+        {
+            // No write preference: R2 passes the waiting write and runs beside R1; the write waits for both.
+            await r2.WaitAsync(Patience);
+            Assert.False(r1.IsCompleted);
+            Assert.False(probe.Has("start W"));
+            probe.Open("g");
+            await Task.WhenAll(r1, write).WaitAsync(Patience);
+            Assert.Equal(["start R1", "start R2", "end R2", "end R1", "start W", "end W"], probe.Events);
+            return;
+        }
 
         // Only a read runs, yet R2 waits: the write came first.
         await Task.Delay(Quiet);
@@ -83,16 +105,24 @@ public abstract class RwModelConformance : ModelConformance
     public async Task Cancelling_a_queued_write_lets_the_reads_behind_it_in_at_once()
     {
         Probe probe = Probe.Create();
-        IRwModel<long> model = Models.GetRwModel<long>(NewKey());
-        Task<string> r1 = model.CallAsync(new Hold<long>(probe.Id, "R1", Gate: "g")).AsTask();
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
+        Task<string> r1 = model.CallAsync(new Hold<TTally>(probe.Id, "R1", Gate: "g")).AsTask();
         await probe.WaitForAsync("start R1", Patience);
 
         using var cts = new CancellationTokenSource();
-        Task<string> write = model.CallMutAsync(new Hold<long>(probe.Id, "W"), cts.Token).AsTask();
+        Task<string> write = model.CallMutAsync(new Hold<TTally>(probe.Id, "W"), cts.Token).AsTask();
         await Task.Delay(Settle);
-        Task<string> r2 = model.CallAsync(new Hold<long>(probe.Id, "R2")).AsTask();
-        await Task.Delay(Settle);
-        Assert.False(probe.Has("start R2"));
+        Task<string> r2 = model.CallAsync(new Hold<TTally>(probe.Id, "R2")).AsTask();
+        if (WritesHoldBackLaterReads)
+        {
+            await Task.Delay(Settle);
+            Assert.False(probe.Has("start R2"));
+        }
+        else
+        {
+            // No write preference: R2 has passed the waiting write already, beside R1.
+            await r2.WaitAsync(Patience);
+        }
 
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write.WaitAsync(Patience));
@@ -100,8 +130,10 @@ public abstract class RwModelConformance : ModelConformance
         // R2 runs beside R1, which still holds its read.
         await r2.WaitAsync(Patience);
         Assert.False(r1.IsCompleted);
+        await Task.Delay(CancellationLatency);
         probe.Open("g");
         await r1.WaitAsync(Patience);
+        await model.CallMutAsync(new Hold<TTally>(probe.Id, "after")).AsTask().WaitAsync(Patience);
         Assert.False(probe.Has("start W"));
     }
 
@@ -109,14 +141,14 @@ public abstract class RwModelConformance : ModelConformance
     public async Task Reads_run_on_parallel_threads_only_where_the_backend_says_so()
     {
         Probe probe = Probe.Create();
-        IRwModel<long> model = Models.GetRwModel<long>(NewKey());
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
 
         // Where reads are parallel, the second read joins within the window and both leave at once; where they are
         // not, each read blocks alone for the whole (short) window.
         int window = ReadsRunOnParallelThreads ? (int)Patience.TotalMilliseconds : (int)Quiet.TotalMilliseconds;
-        Task<int> r1 = Task.Run(() => model.CallAsync(new BlockingRead<long>(probe.Id, "R1", window)).AsTask());
+        Task<int> r1 = Task.Run(() => model.CallAsync(new BlockingRead<TTally>(probe.Id, "R1", window)).AsTask());
         await probe.WaitForAsync("start R1", Patience);
-        Task<int> r2 = Task.Run(() => model.CallAsync(new BlockingRead<long>(probe.Id, "R2", window)).AsTask());
+        Task<int> r2 = Task.Run(() => model.CallAsync(new BlockingRead<TTally>(probe.Id, "R2", window)).AsTask());
         await Task.WhenAll(r1, r2).WaitAsync(Patience * 2);
 
         Assert.Equal(ReadsRunOnParallelThreads ? 2 : 1, probe.MaxInSyncSection);
@@ -126,12 +158,12 @@ public abstract class RwModelConformance : ModelConformance
     public async Task A_read_cancelled_while_queued_behind_a_write_never_runs()
     {
         Probe probe = Probe.Create();
-        IRwModel<long> model = Models.GetRwModel<long>(NewKey());
-        Task<string> write = model.CallMutAsync(new Hold<long>(probe.Id, "W", Gate: "g")).AsTask();
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
+        Task<string> write = model.CallMutAsync(new Hold<TTally>(probe.Id, "W", Gate: "g")).AsTask();
         await probe.WaitForAsync("start W", Patience);
 
         using var cts = new CancellationTokenSource();
-        Task<string> read = model.CallAsync(new Hold<long>(probe.Id, "R"), cts.Token).AsTask();
+        Task<string> read = model.CallAsync(new Hold<TTally>(probe.Id, "R"), cts.Token).AsTask();
         await Task.Delay(Settle);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(Patience));
@@ -140,7 +172,7 @@ public abstract class RwModelConformance : ModelConformance
         await Task.Delay(CancellationLatency);
         probe.Open("g");
         await write.WaitAsync(Patience);
-        await model.CallAsync(new Hold<long>(probe.Id, "after")).AsTask().WaitAsync(Patience);
+        await model.CallAsync(new Hold<TTally>(probe.Id, "after")).AsTask().WaitAsync(Patience);
         Assert.False(probe.Has("start R"));
     }
 
@@ -148,13 +180,13 @@ public abstract class RwModelConformance : ModelConformance
     public async Task A_write_past_its_deadline_throws_TimeoutException_and_keeps_out_reads_until_it_returns()
     {
         Probe probe = Probe.Create();
-        IRwModel<long> model = Models.GetRwModel<long>(NewKey());
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
 
-        Task<string> slow = model.CallMutAsync(new Hold<long>(probe.Id, "W", Gate: "g", IgnoreCancellation: true), TimeSpan.FromMilliseconds(300)).AsTask();
+        Task<string> slow = model.CallMutAsync(new Hold<TTally>(probe.Id, "W", Gate: "g", IgnoreCancellation: true), TimeSpan.FromMilliseconds(300)).AsTask();
         await Assert.ThrowsAsync<TimeoutException>(() => slow.WaitAsync(Patience));
         await probe.WaitForAsync("cancelled W", Patience);
 
-        Task<string> read = model.CallAsync(new Hold<long>(probe.Id, "R"), TimeSpan.FromSeconds(10)).AsTask();
+        Task<string> read = model.CallAsync(new Hold<TTally>(probe.Id, "R"), TimeSpan.FromSeconds(10)).AsTask();
         await Task.Delay(Quiet);
         Assert.False(probe.Has("start R"));
 
@@ -170,17 +202,17 @@ public abstract class RwModelConformance : ModelConformance
     [InlineData(FailureKind.Custom, true)]
     public async Task A_failure_reaches_the_caller_with_its_type_and_message_and_frees_the_model(FailureKind kind, bool write)
     {
-        IRwModel<long> model = Models.GetRwModel<long>(NewKey());
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
         string message = $"boom {kind} {Guid.NewGuid():N}";
 
         Exception? failure = await Record.ExceptionAsync(() => write
-            ? model.CallMutAsync(new Fail<long>(kind, message)).AsTask()
-            : model.CallAsync(new Fail<long>(kind, message)).AsTask());
+            ? model.CallMutAsync(new Fail<TTally>(kind, message)).AsTask()
+            : model.CallAsync(new Fail<TTally>(kind, message)).AsTask());
 
         Assert.NotNull(failure);
         Assert.IsType(ExceptionTypeOf(kind), failure);
         Assert.Equal(message, failure.Message);
-        Assert.Equal(0, await model.CallMutAsync(new GetCount()).AsTask().WaitAsync(Patience));
+        Assert.Equal(0, await model.CallMutAsync(new GetTallyCount<TTally>()).AsTask().WaitAsync(Patience));
     }
 
     [Fact]
@@ -188,17 +220,17 @@ public abstract class RwModelConformance : ModelConformance
     {
         string key = NewKey();
 
-        Assert.Equal($"registry:{key}#0", await Models.GetRwModel<Tally>(key).CallAsync(new ReadOrigin()));
-        Assert.Equal($"registry:{key}#1", await Models.GetRwModel<Tally>(key).CallMutAsync(new ReadOrigin()));
-        Assert.Equal($"registry:{key}#1", await Models.GetRwModel<Tally>(key).CallAsync(new ReadOrigin()));
+        Assert.Equal($"registry:{key}#0", await Models.GetRwModel<TTally>(key).CallAsync(new ReadOrigin<TTally>()));
+        Assert.Equal($"registry:{key}#1", await Models.GetRwModel<TTally>(key).CallMutAsync(new ReadOrigin<TTally>()));
+        Assert.Equal($"registry:{key}#1", await Models.GetRwModel<TTally>(key).CallAsync(new ReadOrigin<TTally>()));
     }
 
     [Fact]
     public async Task Delegate_operations_run_in_process_and_are_refused_before_sending_where_they_cannot_travel()
     {
-        IRwModel<long> model = Models.GetRwModel<long>(NewKey());
-        var read = new DelegateReadOperation<long, long>((s, ct) => new ValueTask<long>(s.Value + 1));
-        var write = new DelegateWriteOperation<long, long>((s, ct) => new ValueTask<long>(++s.Value));
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
+        var read = new DelegateReadOperation<TTally, long>((s, ct) => new ValueTask<long>(s.Value.Count + 1));
+        var write = new DelegateWriteOperation<TTally, long>((s, ct) => new ValueTask<long>(++s.Value.Count));
 
         if (RunsDelegateOperations)
         {

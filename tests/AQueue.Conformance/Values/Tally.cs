@@ -1,8 +1,13 @@
 namespace AQueue.Conformance;
 
-/// <summary>A state type with a registered initial value, to show where a model's value starts.</summary>
+/// <summary>
+/// A state type with a registered initial value, to show where a model's value starts, and a count the reader-writer
+/// suite increments. Reader-writer models of it use the default mapping (<see cref="RwModelMapping.WritePreferring"/>);
+/// <see cref="ReadOnlyInterleavingTally"/> is the same value registered with the other mapping, so one cluster runs
+/// the suite on both.
+/// </summary>
 [GenerateSerializer]
-public sealed class Tally
+public class Tally
 {
     public Tally(string origin) => Origin = origin;
 

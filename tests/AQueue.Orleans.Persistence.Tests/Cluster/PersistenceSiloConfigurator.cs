@@ -8,7 +8,8 @@ namespace AQueue.Orleans.Persistence.Tests;
 
 /// <summary>
 /// The persistence tests' silo: memory grain storage behind a <see cref="FaultyGrainStorage"/> named "faulty", and rules
-/// that persist the keys starting with "p/" (counters) and every list.
+/// that persist the keys starting with "p/" (counters) and every list; reader-writer models of lists use the
+/// <see cref="RwModelMapping.ReadOnlyInterleaving"/> grain, counters the default one.
 /// </summary>
 public sealed class PersistenceSiloConfigurator : ISiloConfigurator
 {
@@ -27,7 +28,8 @@ public sealed class PersistenceSiloConfigurator : ISiloConfigurator
             .Persist<List<string>>(Storage));
         siloBuilder.AddAQueue(models => models
             .AddInitialValue<long>(key => key.Contains("/hundred/", StringComparison.Ordinal) ? 100 : 0)
-            .AddInitialValue<List<string>>(key => ["initial"]));
+            .AddInitialValue<List<string>>(key => ["initial"])
+            .AddRwModel<List<string>>(RwModelMapping.ReadOnlyInterleaving));
         siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
     }
 }

@@ -106,6 +106,28 @@ public sealed class PersistenceTests(PersistenceFixture fixture)
     }
 
     [Fact]
+    public async Task A_ReadOnlyInterleaving_model_persists_as_the_default_one_does()
+    {
+        string key = NewKey("list/");
+        IRwModel<List<string>> model = fixture.Models.GetRwModel<List<string>>(key);
+
+        // Reads and activation never write; the first write stores the value before the caller is answered.
+        Assert.Equal(["initial"], await model.CallAsync(new ReadItems()));
+        Assert.Equal(0, StorageFaults.Writes(key));
+        Assert.False((await fixture.ReadStoredAsync<IRwModelReadOnlyGrain<List<string>>, List<string>>(key)).Exists);
+        Assert.Equal(2, await model.CallMutAsync(new AppendItem("a")));
+        Assert.Equal(1, StorageFaults.Writes(key));
+        Assert.Equal(["initial", "a"], (await fixture.ReadStoredAsync<IRwModelReadOnlyGrain<List<string>>, List<string>>(key)).Value);
+
+        // A write that throws after changing the value is rolled back from storage; the value survives deactivation.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => model.CallMutAsync(new AppendThenThrow("lost")).AsTask());
+        Assert.Equal(["initial", "a"], await model.CallAsync(new ReadItems()));
+        await fixture.CollectAllAsync();
+        Assert.Equal(["initial", "a"], await model.CallAsync(new ReadItems()));
+        Assert.Equal(1, StorageFaults.Writes(key));
+    }
+
+    [Fact]
     public async Task In_memory_a_write_that_throws_keeps_its_changes_as_in_process()
     {
         string key = NewKey("m/");

@@ -1,0 +1,36 @@
+using Orleans;
+using Orleans.Concurrency;
+
+namespace AQueue.Orleans;
+
+/// <summary>
+/// The grain behind an Orleans <see cref="IRwModel{T}"/> registered with
+/// <see cref="RwModelMapping.ReadOnlyInterleaving"/>: a non-reentrant grain whose reads are <c>[ReadOnly]</c>, so
+/// Orleans itself runs a write alone and lets reads interleave, without write preference. Use
+/// <see cref="IModelProvider.GetRwModel{T}(string)"/> rather than this interface.
+/// </summary>
+/// <remarks><c>[ReadOnly]</c> is on this interface's method on purpose: Orleans reads it only there; on the grain class
+/// it silently does nothing.</remarks>
+/// <typeparam name="T">The guarded value's type.</typeparam>
+[Alias("aqueue.IRwModelReadOnlyGrain`1")]
+public interface IRwModelReadOnlyGrain<T> : IGrainWithStringKey
+{
+    /// <summary>Runs a shared <paramref name="operation"/> on the silo, interleaved with other reads.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <param name="cancellationToken">The caller's token; Orleans carries its cancellation to the silo.</param>
+    /// <returns>The operation's result.</returns>
+    /// <exception cref="InvalidOperationException">The silo maps <typeparamref name="T"/> to the write-preferring grain.</exception>
+    [ReadOnly]
+    [Alias("Call")]
+    Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken);
+
+    /// <summary>Runs an exclusive <paramref name="operation"/> on the silo.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <param name="cancellationToken">The caller's token; Orleans carries its cancellation to the silo.</param>
+    /// <returns>The operation's result.</returns>
+    /// <exception cref="InvalidOperationException">The silo maps <typeparamref name="T"/> to the write-preferring grain.</exception>
+    [Alias("CallMut")]
+    Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken);
+}

@@ -1,0 +1,52 @@
+using AQueue.Orleans.Internal;
+using Orleans;
+
+namespace AQueue.Orleans;
+
+/// <summary>
+/// The grain behind an Orleans <see cref="IRwModel{T}"/> registered with
+/// <see cref="RwModelMapping.ReadOnlyInterleaving"/>: non-reentrant, its read method <c>[ReadOnly]</c> on
+/// <see cref="IRwModelReadOnlyGrain{T}"/>. Orleans runs a write alone, to completion across its awaits, and lets reads
+/// interleave with each other, never beside a write.
+/// </summary>
+/// <remarks>
+/// <para><b>No write preference.</b> Orleans admits a waiting read beside running reads even when a write arrived
+/// before it: a stream of overlapping reads holds a waiting write back until the stream stops (docs/orleans.md gives
+/// the measured figure). <see cref="RwModelGrain{T}"/>, the default mapping, keeps write preference.</para>
+/// <para>Reads interleave at their awaits on the activation's single scheduler; they never run on two threads at once.</para>
+/// <para>A request whose caller cancelled while it waited is dropped by Orleans; one whose turn came before the
+/// cancellation reached the silo is refused here before it starts, so a caller told "cancelled" never has its
+/// operation run.</para>
+/// <para>The value and its persistence are those of <see cref="RwModelGrain{T}"/>: from
+/// <see cref="ModelRegistry.CreateInitialValue{T}(string)"/>, or from grain storage with
+/// <c>siloBuilder.AddAQueuePersistence(...)</c>, stored after every write before the caller is answered.</para>
+/// </remarks>
+/// <typeparam name="T">The guarded value's type.</typeparam>
+public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
+{
+    private readonly RwModelCore<T> _core = new(RwModelMapping.ReadOnlyInterleaving);
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _core.ActivateAsync(ServiceProvider, GrainContext, this.GetPrimaryKeyString(), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ModelState<T> state = _core.State;
+
+        // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
+        cancellationToken.ThrowIfCancellationRequested();
+        return await operation.ExecuteAsync(state.Store.AsRef(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ModelState<T> state = _core.State;
+        cancellationToken.ThrowIfCancellationRequested();
+        return await state.WriteAsync(operation, cancellationToken);
+    }
+}
