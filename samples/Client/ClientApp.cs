@@ -9,7 +9,8 @@ namespace AQueue.Samples.Client;
 
 /// <summary>
 /// An external Orleans client: connects to the sample silos' gateways on localhost, shows which silo hosts
-/// each of a handful of actors, then runs the demo through <see cref="IModelProvider"/>.
+/// each of a handful of actors, then runs the demo through <see cref="IModelProvider"/>; with several gateways it
+/// then shows the PCModel bound holding per silo (<see cref="PerSiloLimiter"/>).
 /// </summary>
 public static class ClientApp
 {
@@ -88,6 +89,19 @@ public static class ClientApp
             .RunAsync(cancellationToken).ConfigureAwait(false);
         report.WriteTo(output);
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        return report.Passed ? 0 : 1;
+
+        bool perSiloPassed = true;
+        if (gateways.Count > 1)
+        {
+            // With several silos, show that the default PCModel mapping bounds each silo, not the cluster.
+            (perSiloPassed, IReadOnlyList<string> lines) = await PerSiloLimiter.RunAsync(gateways, jobsPerSilo: 24, jobMilliseconds: 50, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+            foreach (string line in lines)
+            {
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
+        }
+
+        return report.Passed && perSiloPassed ? 0 : 1;
     }
 }

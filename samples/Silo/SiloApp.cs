@@ -107,7 +107,11 @@ public static class SiloApp
                 o.Synchronous = "NORMAL";
             });
             silo.AddAQueue(models => models
-                .AddPCModel((services, key) => new SimulatedService(key), maxConcurrency: LimiterConcurrency));
+                // The default mapping: a worker per silo, each with its own limit and its own service, named after its
+                // silo so that two silos in one process (the tests) count their jobs apart.
+                .AddPCModel(
+                    (services, key) => new SimulatedService($"{key}@{services.GetRequiredService<ILocalSiloDetails>().SiloAddress}"),
+                    maxConcurrency: LimiterConcurrency));
             silo.AddAQueuePersistence(persistence => persistence.Persist<long>(StorageName, keyPrefix: "demo/", kind: ModelKind.Actor));
         });
         return builder.Build();

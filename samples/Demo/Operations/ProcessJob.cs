@@ -8,6 +8,6 @@ public sealed record ProcessJob([property: Id(0)] int JobId, [property: Id(1)] i
     {
         using var running = ConcurrencyProbe.Enter(state.Value.Name);
         await state.Value.ProcessAsync(Milliseconds, cancellationToken).ConfigureAwait(false);
-        return new Observation(JobId, running.PeakSeen);
+        return new Observation(JobId, running.PeakSeen, state.Value.Name);
     }
 }
