@@ -17,7 +17,7 @@ public sealed class ReadOnlyAdmissionProbeTests(ClusterFixture cluster, ITestOut
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     /// <summary>Time for a request sent without awaiting to reach the activation, so a later one is surely behind it.</summary>
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(250);
 
     [Fact]
     public async Task Orleans_admits_ReadOnly_reads_past_a_waiting_write_for_as_long_as_they_overlap()
