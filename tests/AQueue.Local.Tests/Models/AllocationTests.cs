@@ -9,6 +9,7 @@ namespace AQueue.Local.Tests.Models;
 public sealed class AllocationTests
 {
     private const int Calls = 1_000;
+    private const int Rounds = 3;
 
     [Fact]
     public void Uncontended_synchronous_calls_allocate_nothing()
@@ -46,14 +47,22 @@ public sealed class AllocationTests
                 call();
             }
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < Calls; i++)
+            // The runtime may allocate a few hundred bytes once on this thread while it swaps in tier-1 code
+            // (CI saw 416 B in 1,000 calls, once); a call that allocates costs at least 24 B a call, 24,000 B a
+            // round, in every round. So a round with nothing allocated is required, out of three.
+            var rounds = new List<long>(Rounds);
+            for (int round = 0; round < Rounds && (rounds.Count == 0 || rounds[^1] != 0); round++)
             {
-                call();
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < Calls; i++)
+                {
+                    call();
+                }
+
+                rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
             }
 
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(allocated == 0, $"{name}: {allocated} bytes allocated by {Calls} uncontended calls");
+            Assert.True(rounds[^1] == 0, $"{name}: bytes allocated by {Calls} uncontended calls, per round: {string.Join(", ", rounds)}");
         }
     }
 
