@@ -20,6 +20,7 @@ namespace AQueue.Orleans;
 public sealed class ActorGrain<T> : Grain, IActorGrain<T>
 {
     private ModelState<T>? _state;
+    private string[]? _self;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -36,8 +37,17 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
     {
         ArgumentNullException.ThrowIfNull(operation);
 
-        // A caller that gave up while the request was on its way never has its operation run, as in-process.
+        // A caller that gave up while the request was on its way or queued never has its operation run, as in-process:
+        // its token is cancelled, or its deadline has passed.
+        TimeSpan? left = RemoteDeadline.Take();
+        string[] chain = CallChain.Of(_self ??= [CallChain.Name(ModelKind.Actor, typeof(T), this.GetPrimaryKeyString())]);
         cancellationToken.ThrowIfCancellationRequested();
-        return await _state!.WriteAsync(operation, cancellationToken);
+        if (left is null)
+        {
+            return await _state!.WriteAsync(operation, chain, cancellationToken);
+        }
+
+        using CancellationTokenSource deadline = RemoteDeadline.Start(left.Value, cancellationToken);
+        return await _state!.WriteAsync(operation, chain, deadline.Token);
     }
 }

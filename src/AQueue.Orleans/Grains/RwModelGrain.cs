@@ -31,6 +31,7 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
     private readonly RwQueue _queue = new();
     private readonly RwModelCore<T> _core = new(RwModelMapping.WritePreferring);
     private TaskScheduler _scheduler = TaskScheduler.Default;
+    private string[]? _self;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -45,8 +46,11 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
     {
         ArgumentNullException.ThrowIfNull(operation);
         ModelState<T> state = _core.State;
+        string[] chain = CallChain.Of(Self);
+        // A timed caller's deadline bounds the wait here as in-process: past it, the operation never starts.
         return _queue.ReadAsync(
-            token => OnActivation(() => operation.ExecuteAsync(state.Store.AsRef(), token)),
+            token => OnActivation(() => state.ReadAsync(operation, chain, token)),
+            RemoteDeadline.Take() ?? Timeout.InfiniteTimeSpan,
             cancellationToken).AsTask();
     }
 
@@ -55,11 +59,15 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
     {
         ArgumentNullException.ThrowIfNull(operation);
         ModelState<T> state = _core.State;
+        string[] chain = CallChain.Of(Self);
         return _queue.WriteAsync(
             // Saved inside the write section, before the caller is answered (see ModelState.WriteAsync).
-            token => OnActivation(() => state.WriteAsync(operation, token)),
+            token => OnActivation(() => state.WriteAsync(operation, chain, token)),
+            RemoteDeadline.Take() ?? Timeout.InfiniteTimeSpan,
             cancellationToken).AsTask();
     }
+
+    private string[] Self => _self ??= [CallChain.Name(ModelKind.RwModel, typeof(T), this.GetPrimaryKeyString())];
 
     /// <summary>
     /// Runs <paramref name="body"/> on the activation's scheduler. A request admitted at once runs inline (already

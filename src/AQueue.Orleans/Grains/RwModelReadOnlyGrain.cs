@@ -25,6 +25,7 @@ namespace AQueue.Orleans;
 public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
 {
     private readonly RwModelCore<T> _core = new(RwModelMapping.ReadOnlyInterleaving);
+    private string[]? _self;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
@@ -37,8 +38,16 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
         ModelState<T> state = _core.State;
 
         // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
+        TimeSpan? left = RemoteDeadline.Take();
+        string[] chain = CallChain.Of(Self);
         cancellationToken.ThrowIfCancellationRequested();
-        return await operation.ExecuteAsync(state.Store.AsRef(), cancellationToken);
+        if (left is null)
+        {
+            return await state.ReadAsync(operation, chain, cancellationToken);
+        }
+
+        using CancellationTokenSource deadline = RemoteDeadline.Start(left.Value, cancellationToken);
+        return await state.ReadAsync(operation, chain, deadline.Token);
     }
 
     /// <inheritdoc />
@@ -46,7 +55,17 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
     {
         ArgumentNullException.ThrowIfNull(operation);
         ModelState<T> state = _core.State;
+        TimeSpan? left = RemoteDeadline.Take();
+        string[] chain = CallChain.Of(Self);
         cancellationToken.ThrowIfCancellationRequested();
-        return await state.WriteAsync(operation, cancellationToken);
+        if (left is null)
+        {
+            return await state.WriteAsync(operation, chain, cancellationToken);
+        }
+
+        using CancellationTokenSource deadline = RemoteDeadline.Start(left.Value, cancellationToken);
+        return await state.WriteAsync(operation, chain, deadline.Token);
     }
+
+    private string[] Self => _self ??= [CallChain.Name(ModelKind.RwModel, typeof(T), this.GetPrimaryKeyString())];
 }

@@ -32,6 +32,8 @@ public static class AQueueClientBuilderExtensions
     public static IClientBuilder AddAQueue(this IClientBuilder builder, Action<ModelRegistry>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        WireSettings.ApplyToClient(builder.Services);
         if (configure is not null)
         {
             // Repeated calls add to one registry, as on the silo.

@@ -36,6 +36,8 @@ public static class AQueueSiloBuilderExtensions
     public static ISiloBuilder AddAQueue(this ISiloBuilder builder, Action<ModelRegistry>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        WireSettings.ApplyToSilo(builder.Services);
         IServiceCollection services = builder.Services;
         ModelRegistry registry = RegistryServices.GetOrAdd(services, out bool added);
         if (added)

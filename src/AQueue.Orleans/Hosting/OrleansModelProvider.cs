@@ -44,7 +44,7 @@ public sealed class OrleansModelProvider : IModelProvider
     public IActor<T> GetActor<T>(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new ActorProxy<T>(Grain<IActorGrain<T>, T>(key));
+        return new ActorProxy<T>(key, Grain<IActorGrain<T>, T>(key));
     }
 
     /// <inheritdoc />
@@ -61,12 +61,12 @@ public sealed class OrleansModelProvider : IModelProvider
         ArgumentNullException.ThrowIfNull(key);
         if (_registry is not null)
         {
-            return new RwModelProxy<T>(new GrainLookup<RwModelTarget<T>>(RwModelTarget<T>(key, _registry.GetRwModelMapping<T>())));
+            return new RwModelProxy<T>(key, new GrainLookup<RwModelTarget<T>>(RwModelTarget<T>(key, _registry.GetRwModelMapping<T>())));
         }
 
         // Fetched now, so that a state type Orleans does not allow fails here, as for the other models.
         IRwModelMappingGrain<T> mapping = Grain<IRwModelMappingGrain<T>, T>(0);
-        return new RwModelProxy<T>(new GrainLookup<RwModelTarget<T>>(() => AskSiloAsync(key, mapping)));
+        return new RwModelProxy<T>(key, new GrainLookup<RwModelTarget<T>>(() => AskSiloAsync(key, mapping)));
     }
 
     /// <inheritdoc />
@@ -84,13 +84,13 @@ public sealed class OrleansModelProvider : IModelProvider
         if (_registry is not null)
         {
             PCModelRegistration<T> registration = _registry.GetPCModel<T>();
-            return new PCModelProxy<T>(new GrainLookup<PCModelTarget<T>>(
+            return new PCModelProxy<T>(key, new GrainLookup<PCModelTarget<T>>(
                 new PCModelTarget<T>(PCModelGrain<T>(key, registration.Mapping), registration.MaxConcurrency)));
         }
 
         // Fetched now, so that a state type Orleans does not allow fails here, as for the other models.
         IPCModelWorkerGrain<T> worker = Grain<IPCModelWorkerGrain<T>, T>(key);
-        return new PCModelProxy<T>(new GrainLookup<PCModelTarget<T>>(() => AskSiloAsync(key, worker)));
+        return new PCModelProxy<T>(key, new GrainLookup<PCModelTarget<T>>(() => AskSiloAsync(key, worker)));
     }
 
     private IPCModelGrainBase<T> PCModelGrain<T>(string key, PCModelMapping mapping) =>

@@ -49,10 +49,14 @@ internal abstract class ModelState<T>
     /// <summary>Runs a write's operation and stores its result, or handles its failure; inside the write section.</summary>
     /// <typeparam name="TResult">The operation's result.</typeparam>
     /// <param name="operation">The operation.</param>
+    /// <param name="chain">The models the operation runs inside (this one last): a call back into one of them from the
+    /// operation is refused.</param>
     /// <param name="cancellationToken">The caller's token, for the operation.</param>
     /// <returns>The operation's result, once the value is saved.</returns>
-    public async ValueTask<TResult> WriteAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
+    public async ValueTask<TResult> WriteAsync<TResult>(IWriteOperation<T, TResult> operation, string[] chain, CancellationToken cancellationToken)
     {
+        // The operation's flow, to the end of this method, runs inside the model: a call back into it is refused.
+        CallChain.Enter(chain);
         TResult result;
         try
         {
@@ -67,6 +71,18 @@ internal abstract class ModelState<T>
         // The value has changed whether or not the caller still waits: save it regardless of the token.
         await SaveAsync(CancellationToken.None);
         return result;
+    }
+
+    /// <summary>Runs a read's operation inside <paramref name="chain"/>, so a call back into the model from it is refused.</summary>
+    /// <typeparam name="TResult">The operation's result.</typeparam>
+    /// <param name="operation">The operation.</param>
+    /// <param name="chain">The models the operation runs inside (this one last).</param>
+    /// <param name="cancellationToken">The caller's token, for the operation.</param>
+    /// <returns>The operation's result.</returns>
+    public async ValueTask<TResult> ReadAsync<TResult>(IReadOperation<T, TResult> operation, string[] chain, CancellationToken cancellationToken)
+    {
+        CallChain.Enter(chain);
+        return await operation.ExecuteAsync(Store.AsRef(), cancellationToken);
     }
 
     /// <summary>Installs the loaded value.</summary>

@@ -13,6 +13,7 @@ internal sealed class PCModelCore<T>
     private readonly PCModelMapping _mapping;
     private SemaphoreQueue? _queue;
     private InnerStore<T>? _store;
+    private string[]? _self;
 
     /// <param name="mapping">The mapping of the grain that holds this core; a silo registration that says otherwise
     /// is refused.</param>
@@ -24,12 +25,25 @@ internal sealed class PCModelCore<T>
         ArgumentNullException.ThrowIfNull(operation);
         EnsureBuilt(services, key);
         InnerStore<T> store = _store!;
+        string[] chain = CallChain.Of(_self ??= [CallChain.Name(ModelKind.PCModel, typeof(T), key)]);
         return _queue!.RunAsync(
             token => new ValueTask<TResult>(Task.Run(
-                // A cancellation message processed after the slot was granted but before the hop to the pool: the caller
-                // was told "cancelled" already, so the operation does not start (as in-process, where nothing lies between).
-                () => token.IsCancellationRequested ? Task.FromCanceled<TResult>(token) : operation.ExecuteAsync(store.AsRef(), token).AsTask(),
+                () =>
+                {
+                    // A cancellation processed after the slot was granted but before the hop to the pool: the operation
+                    // does not start (as in-process, where nothing lies between), and its caller is told "cancelled".
+                    if (token.IsCancellationRequested)
+                    {
+                        return Task.FromCanceled<TResult>(token);
+                    }
+
+                    // This task's flow runs inside the model: a call back into it from the operation is refused.
+                    CallChain.Enter(chain);
+                    return operation.ExecuteAsync(store.AsRef(), token).AsTask();
+                },
                 CancellationToken.None)),
+            // A timed caller's deadline bounds the wait for a slot as in-process: past it, the operation never starts.
+            RemoteDeadline.Take() ?? Timeout.InfiniteTimeSpan,
             cancellationToken).AsTask();
     }
 

@@ -20,13 +20,21 @@ internal static class RemoteCall
         }
     }
 
-    /// <summary>Makes the call with the caller's token, which Orleans carries to the silo.</summary>
+    /// <summary>
+    /// Makes the call with the caller's token, which Orleans carries to the silo. The silos and clients that AQueue is
+    /// added to wait for the callee to acknowledge a cancellation (<c>WaitForCancellationAcknowledgement</c>), so a
+    /// cancelled caller is told <see cref="OperationCanceledException"/> only once the silo has dropped the queued
+    /// request or the operation has ended so; an operation already running when the cancellation arrived ends as it
+    /// ends, and the caller gets that outcome.
+    /// </summary>
+    /// <exception cref="ModelReentrancyException">Called from inside an operation of the same model, directly or through
+    /// other models' operations.</exception>
     public static async ValueTask<TResult> RunAsync<TState, TResult>(
         Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, CancellationToken cancellationToken)
     {
         try
         {
-            return await call(state, cancellationToken).ConfigureAwait(false);
+            return await Send(call, state, site, deadline: null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (SerializationErrors.TryExplain(exception, site, out Exception? explained))
         {
@@ -35,10 +43,9 @@ internal static class RemoteCall
     }
 
     /// <summary>
-    /// Makes the call with a token cancelled at the deadline. Orleans carries the cancellation to the silo: a request
-    /// still queued there is dropped and never runs; a running operation sees its token cancelled and keeps the
-    /// model until it returns. The caller gets <see cref="TimeoutException"/> when the deadline, not its own token,
-    /// cancelled the call.
+    /// Makes the call with its deadline in the request: the caller gets <see cref="TimeoutException"/> at the deadline;
+    /// the silo never starts the operation after it, and cancels a running operation's token at it (the operation keeps
+    /// the model until it returns). The caller's own token is carried as in the untimed call.
     /// </summary>
     public static ValueTask<TResult> RunAsync<TState, TResult>(
         Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, TimeSpan timeout, CancellationToken cancellationToken)
@@ -65,17 +72,54 @@ internal static class RemoteCall
     private static async ValueTask<TResult> RunWithDeadlineAsync<TState, TResult>(
         Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using CancellationTokenSource deadline = cancellationToken.CanBeCanceled
+        // The deadline travels with the request: the silo never starts the operation after it, wherever the request
+        // waits (Orleans' queue, the grain's own queue, a new activation after a graceful stop). So the caller can be
+        // answered at the deadline itself, without waiting for the silo to agree.
+        long deadline = RemoteDeadline.From(timeout);
+        using CancellationTokenSource cancel = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
             : new CancellationTokenSource();
-        deadline.CancelAfter(timeout);
+        Task<TResult>? sent = null;
         try
         {
-            return await RunAsync(call, state, site, deadline.Token).ConfigureAwait(false);
+            sent = Send(call, state, site, deadline, cancel.Token);
+            return await sent.WaitAsync(timeout).ConfigureAwait(false);
         }
-        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (TimeoutException exception) when (sent is { IsCompleted: false })
         {
+            // Tell Orleans to drop the request if it is still queued (it would be refused at its turn anyway); its
+            // later outcome has no one waiting for it.
+            _ = sent.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            cancel.Cancel();
             throw CallDeadline.Expired(timeout, exception);
         }
+        catch (Exception exception) when (SerializationErrors.TryExplain(exception, site, out Exception? explained))
+        {
+            throw explained;
+        }
+    }
+
+    /// <summary>
+    /// Sends the call, with what the silo must know in the request context: the caller's deadline, and the chain of
+    /// models whose operations the call is made from (refused here when the target is one of them).
+    /// </summary>
+    private static Task<TResult> Send<TState, TResult>(
+        Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, long? deadline, CancellationToken cancellationToken)
+    {
+        string[]? chain = CallChain.Current;
+        if (chain is null && deadline is null)
+        {
+            return call(state, cancellationToken);
+        }
+
+        if (chain is not null)
+        {
+            CallChain.ThrowIfReentrant(chain, site.ModelName);
+        }
+
+        using RequestContextEntry sentDeadline = deadline is { } d ? RequestContextEntry.Set(RemoteDeadline.Key, d) : default;
+        using RequestContextEntry sentChain = chain is not null ? RequestContextEntry.Set(CallChain.Key, chain) : default;
+        return call(state, cancellationToken);
     }
 }

@@ -7,8 +7,13 @@ namespace AQueue.Orleans.Proxies;
 internal sealed class ActorProxy<T> : IActor<T>
 {
     private readonly IActorGrain<T> _grain;
+    private readonly string _key;
 
-    public ActorProxy(IActorGrain<T> grain) => _grain = grain;
+    public ActorProxy(string key, IActorGrain<T> grain)
+    {
+        _key = key;
+        _grain = grain;
+    }
 
     public ModelKind Kind => ModelKind.Actor;
 
@@ -27,6 +32,6 @@ internal sealed class ActorProxy<T> : IActor<T>
     private static Func<(IActorGrain<T> Grain, IWriteOperation<T, TResult> Operation), CancellationToken, Task<TResult>> Call<TResult>() =>
         static (s, token) => s.Grain.InnerCallAsync(s.Operation, token);
 
-    private static CallSite Site<TResult>(IWriteOperation<T, TResult> operation) =>
-        new(typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>));
+    private CallSite Site<TResult>(IWriteOperation<T, TResult> operation) =>
+        new(ModelKind.Actor, _key, typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>));
 }

@@ -11,8 +11,13 @@ namespace AQueue.Orleans.Proxies;
 internal sealed class PCModelProxy<T> : IPCModel<T>
 {
     private readonly GrainLookup<PCModelTarget<T>> _lookup;
+    private readonly string _key;
 
-    public PCModelProxy(GrainLookup<PCModelTarget<T>> lookup) => _lookup = lookup;
+    public PCModelProxy(string key, GrainLookup<PCModelTarget<T>> lookup)
+    {
+        _key = key;
+        _lookup = lookup;
+    }
 
     public ModelKind Kind => ModelKind.PCModel;
 
@@ -34,6 +39,6 @@ internal sealed class PCModelProxy<T> : IPCModel<T>
     private static Func<(Task<PCModelTarget<T>> Target, IReadOperation<T, TResult> Operation), CancellationToken, Task<TResult>> Call<TResult>() =>
         static (s, token) => GrainLookup<PCModelTarget<T>>.CallAsync(s.Target, s.Operation, static (t, o, c) => t.Grain.CallAsync(o, c), token);
 
-    private static CallSite Site<TResult>(IReadOperation<T, TResult> operation) =>
-        new(typeof(T), operation.GetType(), typeof(IReadOperation<T, TResult>));
+    private CallSite Site<TResult>(IReadOperation<T, TResult> operation) =>
+        new(ModelKind.PCModel, _key, typeof(T), operation.GetType(), typeof(IReadOperation<T, TResult>));
 }

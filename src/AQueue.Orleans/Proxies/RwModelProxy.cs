@@ -11,8 +11,13 @@ namespace AQueue.Orleans.Proxies;
 internal sealed class RwModelProxy<T> : IRwModel<T>
 {
     private readonly GrainLookup<RwModelTarget<T>> _lookup;
+    private readonly string _key;
 
-    public RwModelProxy(GrainLookup<RwModelTarget<T>> lookup) => _lookup = lookup;
+    public RwModelProxy(string key, GrainLookup<RwModelTarget<T>> lookup)
+    {
+        _key = key;
+        _lookup = lookup;
+    }
 
     public ModelKind Kind => ModelKind.RwModel;
 
@@ -46,9 +51,9 @@ internal sealed class RwModelProxy<T> : IRwModel<T>
     private static Func<(Task<RwModelTarget<T>> Target, IWriteOperation<T, TResult> Operation), CancellationToken, Task<TResult>> Write<TResult>() =>
         static (s, token) => GrainLookup<RwModelTarget<T>>.CallAsync(s.Target, s.Operation, static (t, o, c) => t.CallMutAsync(o, c), token);
 
-    private static CallSite ReadSite<TResult>(IReadOperation<T, TResult> operation) =>
-        new(typeof(T), operation.GetType(), typeof(IReadOperation<T, TResult>));
+    private CallSite ReadSite<TResult>(IReadOperation<T, TResult> operation) =>
+        new(ModelKind.RwModel, _key, typeof(T), operation.GetType(), typeof(IReadOperation<T, TResult>));
 
-    private static CallSite WriteSite<TResult>(IWriteOperation<T, TResult> operation) =>
-        new(typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>));
+    private CallSite WriteSite<TResult>(IWriteOperation<T, TResult> operation) =>
+        new(ModelKind.RwModel, _key, typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>));
 }

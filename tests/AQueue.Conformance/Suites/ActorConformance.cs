@@ -218,4 +218,8 @@ public abstract class ActorConformance : ModelConformance
             Assert.Equal(0, await actor.InnerCallAsync(new GetCount()));
         }
     }
+
+    [Fact]
+    public Task An_operation_that_calls_its_own_actor_is_refused_at_once_directly_or_through_another_model() =>
+        AssertReentrancyIsRefusedAsync<long>(ModelKind.Actor, write: true);
 }

@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace AQueue.Conformance;
 
 /// <summary>
@@ -42,6 +44,10 @@ public abstract class ModelConformance
     /// </summary>
     protected virtual bool QueuesCallsInSendOrder => true;
 
+    /// <summary>The provider an operation calls models through from inside. In-process: <see cref="Models"/>. On Orleans:
+    /// a silo's, as grain code would.</summary>
+    protected virtual IModelProvider ModelsInsideOperations => Models;
+
     /// <summary>A key no other test uses, so each test gets fresh models.</summary>
     protected string NewKey() => $"{GetType().Name}-{Guid.NewGuid():N}";
 
@@ -52,4 +58,25 @@ public abstract class ModelConformance
         FailureKind.Argument => typeof(ArgumentException),
         _ => typeof(ConformanceException),
     };
+
+    /// <summary>
+    /// An operation of a <paramref name="kind"/> model that calls the same model, directly or through another model's
+    /// operation, gets <see cref="ModelReentrancyException"/> at once (and its caller with it, across the wire where
+    /// there is one); an operation that calls another model is not refused, and the models keep working.
+    /// </summary>
+    protected async Task AssertReentrancyIsRefusedAsync<TState>(ModelKind kind, bool write)
+    {
+        string models = ModelProviders.Register(ModelsInsideOperations);
+        string a = NewKey();
+        string b = NewKey();
+
+        Task<string> Send(IReentryStep<TState> step) =>
+            CallModel<TState>.SendAsync(Models, kind, a, write, step).AsTask().WaitAsync(Patience);
+
+        await Assert.ThrowsAsync<ModelReentrancyException>(() => Send(new CallModel<TState>(models, kind, a, write)));
+        await Assert.ThrowsAsync<ModelReentrancyException>(() =>
+            Send(new CallModel<TState>(models, kind, b, write, new CallModel<TState>(models, kind, a, write))));
+        Assert.Equal("reached", await Send(new CallModel<TState>(models, kind, b, write)));
+        Assert.Equal("reached", await Send(new Reached<TState>()));
+    }
 }

@@ -232,4 +232,8 @@ public abstract class PCModelConformance<TResource> : ModelConformance
             Assert.Contains("[GenerateSerializer]", refused.Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public Task An_operation_that_calls_its_own_model_is_refused_at_once_directly_or_through_another_model() =>
+        AssertReentrancyIsRefusedAsync<TResource>(ModelKind.PCModel, write: false);
 }

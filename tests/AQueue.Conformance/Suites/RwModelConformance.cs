@@ -243,4 +243,10 @@ public abstract class RwModelConformance<TTally> : ModelConformance
             Assert.Contains("[GenerateSerializer]", (await Assert.ThrowsAsync<NotSupportedException>(() => model.CallMutAsync(write, TimeSpan.FromSeconds(1)).AsTask())).Message, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public Task An_operation_that_calls_its_own_model_is_refused_at_once_directly_or_through_another_model(bool write) =>
+        AssertReentrancyIsRefusedAsync<TTally>(ModelKind.RwModel, write);
 }

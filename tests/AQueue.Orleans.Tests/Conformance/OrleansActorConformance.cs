@@ -12,6 +12,8 @@ public sealed class OrleansActorConformance(ClusterFixture cluster) : ActorConfo
 {
     protected override IModelProvider Models => cluster.ClientModels;
 
+    protected override IModelProvider ModelsInsideOperations => cluster.SiloModels[0];
+
     protected override bool RunsDelegateOperations => false;
 
     protected override TimeSpan CancellationLatency => ClusterFixture.CancellationLatency;

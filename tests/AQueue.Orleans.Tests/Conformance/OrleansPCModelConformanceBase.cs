@@ -13,6 +13,8 @@ public abstract class OrleansPCModelConformanceBase<TResource>(ClusterFixture cl
 {
     protected override IModelProvider Models => cluster.ClientModels;
 
+    protected override IModelProvider ModelsInsideOperations => cluster.SiloModels[0];
+
     protected override IReadOnlyList<IModelProvider> Callers => [cluster.ClientModels, .. cluster.SiloModels];
 
     protected override bool RunsDelegateOperations => false;

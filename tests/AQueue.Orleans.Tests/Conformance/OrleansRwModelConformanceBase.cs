@@ -14,6 +14,8 @@ public abstract class OrleansRwModelConformanceBase<TTally>(ClusterFixture clust
 {
     protected override IModelProvider Models => cluster.ClientModels;
 
+    protected override IModelProvider ModelsInsideOperations => cluster.SiloModels[0];
+
     protected override bool RunsDelegateOperations => false;
 
     protected override TimeSpan CancellationLatency => ClusterFixture.CancellationLatency;
