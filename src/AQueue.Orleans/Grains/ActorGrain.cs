@@ -33,6 +33,9 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
     }
 
     /// <inheritdoc />
+    public Task<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation) => InnerCallAsync(operation, CancellationToken.None);
+
+    /// <inheritdoc />
     public async Task<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);

@@ -18,4 +18,12 @@ public interface IActorGrain<T> : IGrainWithStringKey
     /// <returns>The operation's result.</returns>
     [Alias("InnerCall")]
     Task<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="operation"/> as <see cref="InnerCallAsync{TResult}(IWriteOperation{T, TResult}, CancellationToken)"/>
+    /// does, for a caller whose token cannot be cancelled: Orleans sends a lighter request for a method without a token.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("InnerCallUncancellable")]
+    Task<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation);
 }

@@ -22,6 +22,14 @@ public interface IPCModelGrainBase<T> : IGrainWithStringKey
     [Alias("Call")]
     Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken);
 
+    /// <summary>Runs <paramref name="operation"/> as <see cref="CallAsync{TResult}(IReadOperation{T, TResult}, CancellationToken)"/>
+    /// does, for a caller whose token cannot be cancelled: Orleans sends a lighter request for a method without a token.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("CallUncancellable")]
+    Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation);
+
     /// <summary>The registration of <typeparamref name="T"/> on the silo that answers: its mapping and bound. A client
     /// without a registry asks this once per type to learn which grain to call.</summary>
     /// <returns>The silo's mapping and bound for <typeparamref name="T"/>.</returns>

@@ -26,4 +26,20 @@ public interface IRwModelGrain<T> : IGrainWithStringKey
     /// <returns>The operation's result.</returns>
     [Alias("CallMut")]
     Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken);
+
+    /// <summary>Runs a read as <see cref="CallAsync{TResult}(IReadOperation{T, TResult}, CancellationToken)"/> does, for a
+    /// caller whose token cannot be cancelled: Orleans sends a lighter request for a method without a token.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("CallUncancellable")]
+    Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation);
+
+    /// <summary>Runs a write as <see cref="CallMutAsync{TResult}(IWriteOperation{T, TResult}, CancellationToken)"/> does,
+    /// for a caller whose token cannot be cancelled.</summary>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("CallMutUncancellable")]
+    Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation);
 }

@@ -30,6 +30,9 @@ public sealed class PCModelGrain<T> : Grain, IPCModelGrain<T>
     private readonly PCModelCore<T> _core = new(PCModelMapping.PerCluster);
 
     /// <inheritdoc />
+    public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation) => CallAsync(operation, CancellationToken.None);
+
+    /// <inheritdoc />
     public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken) =>
         _core.CallAsync(ServiceProvider, this.GetPrimaryKeyString(), operation, cancellationToken);
 

@@ -35,6 +35,9 @@ public sealed class PCModelWorkerGrain<T> : Grain, IPCModelWorkerGrain<T>
     private readonly PCModelCore<T> _core = new(PCModelMapping.PerSilo);
 
     /// <inheritdoc />
+    public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation) => CallAsync(operation, CancellationToken.None);
+
+    /// <inheritdoc />
     public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken) =>
         _core.CallAsync(ServiceProvider, this.GetPrimaryKeyString(), operation, cancellationToken);
 

@@ -1,4 +1,5 @@
 using AQueue.Local;
+using AQueue.Local.Internal;
 using AQueue.Orleans.Internal;
 using Orleans;
 using Orleans.Concurrency;
@@ -42,50 +43,34 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
     }
 
     /// <inheritdoc />
+    public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation) => CallAsync(operation, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation) => CallMutAsync(operation, CancellationToken.None);
+
+    /// <inheritdoc />
     public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ModelState<T> state = _core.State;
-        string[] chain = CallChain.Of(Self);
+        var read = new ActivationReadInvoker<T, TResult>(_scheduler, _core.State, operation, CallChain.Of(Self));
+
         // A timed caller's deadline bounds the wait here as in-process: past it, the operation never starts.
-        return _queue.ReadAsync(
-            token => OnActivation(() => state.ReadAsync(operation, chain, token)),
-            RemoteDeadline.Take() ?? Timeout.InfiniteTimeSpan,
-            cancellationToken).AsTask();
+        return (RemoteDeadline.Take() is { } left
+            ? Runner.RunAsync<ReadMode, ActivationReadInvoker<T, TResult>, TResult>(_queue.ReadMode, read, left, cancellationToken)
+            : Runner.RunAsync<ReadMode, ActivationReadInvoker<T, TResult>, TResult>(_queue.ReadMode, read, cancellationToken)).AsTask();
     }
 
     /// <inheritdoc />
     public Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ModelState<T> state = _core.State;
-        string[] chain = CallChain.Of(Self);
-        return _queue.WriteAsync(
-            // Saved inside the write section, before the caller is answered (see ModelState.WriteAsync).
-            token => OnActivation(() => state.WriteAsync(operation, chain, token)),
-            RemoteDeadline.Take() ?? Timeout.InfiniteTimeSpan,
-            cancellationToken).AsTask();
+
+        // Saved inside the write section, before the caller is answered (see ModelState.WriteAsync).
+        var write = new ActivationWriteInvoker<T, TResult>(_scheduler, _core.State, operation, CallChain.Of(Self));
+        return (RemoteDeadline.Take() is { } left
+            ? Runner.RunAsync<WriteMode, ActivationWriteInvoker<T, TResult>, TResult>(_queue.WriteMode, write, left, cancellationToken)
+            : Runner.RunAsync<WriteMode, ActivationWriteInvoker<T, TResult>, TResult>(_queue.WriteMode, write, cancellationToken)).AsTask();
     }
 
     private string[] Self => _self ??= [CallChain.Name(ModelKind.RwModel, typeof(T), this.GetPrimaryKeyString())];
-
-    /// <summary>
-    /// Runs <paramref name="body"/> on the activation's scheduler. A request admitted at once runs inline (already
-    /// there); one that waited is resumed by the queue on the thread pool and must hop back, so that operations keep
-    /// Orleans' single-threaded execution and grain context (grain calls, timers, storage) like any grain code.
-    /// </summary>
-    private ValueTask<TResult> OnActivation<TResult>(Func<ValueTask<TResult>> body)
-    {
-        if (ReferenceEquals(TaskScheduler.Current, _scheduler))
-        {
-            return body();
-        }
-
-        return new ValueTask<TResult>(Task.Factory.StartNew(
-            static b => ((Func<ValueTask<TResult>>)b!)().AsTask(),
-            body,
-            CancellationToken.None,
-            TaskCreationOptions.DenyChildAttach,
-            _scheduler).Unwrap());
-    }
 }

@@ -32,6 +32,12 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
         _core.ActivateAsync(ServiceProvider, GrainContext, this.GetPrimaryKeyString(), cancellationToken);
 
     /// <inheritdoc />
+    public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation) => CallAsync(operation, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation) => CallMutAsync(operation, CancellationToken.None);
+
+    /// <inheritdoc />
     public async Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);

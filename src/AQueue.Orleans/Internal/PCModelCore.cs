@@ -1,4 +1,5 @@
 using AQueue.Local;
+using AQueue.Local.Internal;
 
 namespace AQueue.Orleans.Internal;
 
@@ -24,27 +25,12 @@ internal sealed class PCModelCore<T>
     {
         ArgumentNullException.ThrowIfNull(operation);
         EnsureBuilt(services, key);
-        InnerStore<T> store = _store!;
-        string[] chain = CallChain.Of(_self ??= [CallChain.Name(ModelKind.PCModel, typeof(T), key)]);
-        return _queue!.RunAsync(
-            token => new ValueTask<TResult>(Task.Run(
-                () =>
-                {
-                    // A cancellation processed after the slot was granted but before the hop to the pool: the operation
-                    // does not start (as in-process, where nothing lies between), and its caller is told "cancelled".
-                    if (token.IsCancellationRequested)
-                    {
-                        return Task.FromCanceled<TResult>(token);
-                    }
+        var call = new ThreadPoolReadInvoker<T, TResult>(_store!, operation, CallChain.Of(_self ??= [CallChain.Name(ModelKind.PCModel, typeof(T), key)]));
 
-                    // This task's flow runs inside the model: a call back into it from the operation is refused.
-                    CallChain.Enter(chain);
-                    return operation.ExecuteAsync(store.AsRef(), token).AsTask();
-                },
-                CancellationToken.None)),
-            // A timed caller's deadline bounds the wait for a slot as in-process: past it, the operation never starts.
-            RemoteDeadline.Take() ?? Timeout.InfiniteTimeSpan,
-            cancellationToken).AsTask();
+        // A timed caller's deadline bounds the wait for a slot as in-process: past it, the operation never starts.
+        return (RemoteDeadline.Take() is { } left
+            ? Runner.RunAsync<PermitMode, ThreadPoolReadInvoker<T, TResult>, TResult>(_queue!.Mode, call, left, cancellationToken)
+            : Runner.RunAsync<PermitMode, ThreadPoolReadInvoker<T, TResult>, TResult>(_queue!.Mode, call, cancellationToken)).AsTask();
     }
 
     /// <summary>The silo's registration of <typeparamref name="T"/>, for a caller that has none.</summary>

@@ -29,12 +29,27 @@ internal static class RemoteCall
     /// </summary>
     /// <exception cref="ModelReentrancyException">Called from inside an operation of the same model, directly or through
     /// other models' operations.</exception>
-    public static async ValueTask<TResult> RunAsync<TState, TResult>(
+    public static ValueTask<TResult> RunAsync<TState, TResult>(
+        Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, CancellationToken cancellationToken)
+    {
+        // The common call (from outside any operation, an operation type already answered once) is the grain call's
+        // own task: no wrapper.
+        if (CallChain.Current is null && SentOperationTypes.WereAnswered(site.OperationType))
+        {
+            return new ValueTask<TResult>(call(state, cancellationToken));
+        }
+
+        return RunExplainedAsync(call, state, site, cancellationToken);
+    }
+
+    private static async ValueTask<TResult> RunExplainedAsync<TState, TResult>(
         Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, CancellationToken cancellationToken)
     {
         try
         {
-            return await Send(call, state, site, deadline: null, cancellationToken).ConfigureAwait(false);
+            TResult result = await Send(call, state, site, deadline: null, cancellationToken).ConfigureAwait(false);
+            SentOperationTypes.Answered(site.OperationType);
+            return result;
         }
         catch (Exception exception) when (SerializationErrors.TryExplain(exception, site, out Exception? explained))
         {

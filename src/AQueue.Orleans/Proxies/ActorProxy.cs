@@ -30,7 +30,7 @@ internal sealed class ActorProxy<T> : IActor<T>
     }
 
     private static Func<(IActorGrain<T> Grain, IWriteOperation<T, TResult> Operation), CancellationToken, Task<TResult>> Call<TResult>() =>
-        static (s, token) => s.Grain.InnerCallAsync(s.Operation, token);
+        static (s, token) => token.CanBeCanceled ? s.Grain.InnerCallAsync(s.Operation, token) : s.Grain.InnerCallAsync(s.Operation);
 
     private CallSite Site<TResult>(IWriteOperation<T, TResult> operation) =>
         new(ModelKind.Actor, _key, typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>));

@@ -37,7 +37,7 @@ internal sealed class PCModelProxy<T> : IPCModel<T>
     }
 
     private static Func<(Task<PCModelTarget<T>> Target, IReadOperation<T, TResult> Operation), CancellationToken, Task<TResult>> Call<TResult>() =>
-        static (s, token) => GrainLookup<PCModelTarget<T>>.CallAsync(s.Target, s.Operation, static (t, o, c) => t.Grain.CallAsync(o, c), token);
+        static (s, token) => GrainLookup<PCModelTarget<T>>.CallAsync(s.Target, s.Operation, static (t, o, c) => c.CanBeCanceled ? t.Grain.CallAsync(o, c) : t.Grain.CallAsync(o), token);
 
     private CallSite Site<TResult>(IReadOperation<T, TResult> operation) =>
         new(ModelKind.PCModel, _key, typeof(T), operation.GetType(), typeof(IReadOperation<T, TResult>));

@@ -14,8 +14,20 @@ internal sealed class RwModelTarget<T>
     public RwModelTarget(IRwModelReadOnlyGrain<T> grain) => _readOnly = grain;
 
     public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken) =>
-        _readOnly is not null ? _readOnly.CallAsync(operation, cancellationToken) : _writePreferring!.CallAsync(operation, cancellationToken);
+        (_readOnly, cancellationToken.CanBeCanceled) switch
+        {
+            (not null, true) => _readOnly.CallAsync(operation, cancellationToken),
+            (not null, false) => _readOnly.CallAsync(operation),
+            (null, true) => _writePreferring!.CallAsync(operation, cancellationToken),
+            (null, false) => _writePreferring!.CallAsync(operation),
+        };
 
     public Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken) =>
-        _readOnly is not null ? _readOnly.CallMutAsync(operation, cancellationToken) : _writePreferring!.CallMutAsync(operation, cancellationToken);
+        (_readOnly, cancellationToken.CanBeCanceled) switch
+        {
+            (not null, true) => _readOnly.CallMutAsync(operation, cancellationToken),
+            (not null, false) => _readOnly.CallMutAsync(operation),
+            (null, true) => _writePreferring!.CallMutAsync(operation, cancellationToken),
+            (null, false) => _writePreferring!.CallMutAsync(operation),
+        };
 }

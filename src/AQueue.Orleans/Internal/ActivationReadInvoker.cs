@@ -1,0 +1,20 @@
+using AQueue.Local.Internal;
+
+namespace AQueue.Orleans.Internal;
+
+/// <summary>A read admitted by a grain's own <see cref="Local.RwQueue"/>: runs the operation on the activation's scheduler,
+/// with no delegate built unless it must hop back there.</summary>
+internal readonly struct ActivationReadInvoker<T, TResult>(
+    TaskScheduler scheduler, ModelState<T> state, IReadOperation<T, TResult> operation, string[] chain) : IInvoker<TResult>
+{
+    public ValueTask<TResult> Invoke(CancellationToken cancellationToken)
+    {
+        if (ActivationScheduler.IsCurrent(scheduler))
+        {
+            return state.ReadAsync(operation, chain, cancellationToken);
+        }
+
+        (ModelState<T> s, IReadOperation<T, TResult> o, string[] c) = (state, operation, chain);
+        return ActivationScheduler.Run(scheduler, () => s.ReadAsync(o, c, cancellationToken));
+    }
+}

@@ -1,0 +1,20 @@
+using AQueue.Local.Internal;
+
+namespace AQueue.Orleans.Internal;
+
+/// <summary>A write admitted by a grain's own <see cref="Local.RwQueue"/>: runs the operation and saves the value on the
+/// activation's scheduler, inside the write section, with no delegate built unless it must hop back there.</summary>
+internal readonly struct ActivationWriteInvoker<T, TResult>(
+    TaskScheduler scheduler, ModelState<T> state, IWriteOperation<T, TResult> operation, string[] chain) : IInvoker<TResult>
+{
+    public ValueTask<TResult> Invoke(CancellationToken cancellationToken)
+    {
+        if (ActivationScheduler.IsCurrent(scheduler))
+        {
+            return state.WriteAsync(operation, chain, cancellationToken);
+        }
+
+        (ModelState<T> s, IWriteOperation<T, TResult> o, string[] c) = (state, operation, chain);
+        return ActivationScheduler.Run(scheduler, () => s.WriteAsync(o, c, cancellationToken));
+    }
+}
