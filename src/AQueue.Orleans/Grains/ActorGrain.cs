@@ -42,15 +42,15 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
 
         // A caller that gave up while the request was on its way or queued never has its operation run, as in-process:
         // its token is cancelled, or its deadline has passed.
-        TimeSpan? left = RemoteDeadline.Take();
+        long? deadline = RemoteDeadline.Take();
         string[] chain = CallChain.Of(_self ??= [CallChain.Name(ModelKind.Actor, typeof(T), this.GetPrimaryKeyString())]);
         cancellationToken.ThrowIfCancellationRequested();
-        if (left is null)
+        if (deadline is null)
         {
             return await _state!.WriteAsync(operation, chain, cancellationToken);
         }
 
-        using CancellationTokenSource deadline = RemoteDeadline.Start(left.Value, cancellationToken);
-        return await _state!.WriteAsync(operation, chain, deadline.Token);
+        using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
+        return await _state!.WriteAsync(operation, chain, timed.Token);
     }
 }

@@ -52,11 +52,12 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
     public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var read = new ActivationReadInvoker<T, TResult>(_scheduler, _core.State, operation, CallChain.Of(Self));
+        long? deadline = RemoteDeadline.Take();
+        var read = new ActivationReadInvoker<T, TResult>(_scheduler, _core.State, operation, CallChain.Of(Self), deadline ?? 0);
 
         // A timed caller's deadline bounds the wait here as in-process: past it, the operation never starts.
-        return (RemoteDeadline.Take() is { } left
-            ? Runner.RunAsync<ReadMode, ActivationReadInvoker<T, TResult>, TResult>(_queue.ReadMode, read, left, cancellationToken)
+        return (deadline is { } d
+            ? Runner.RunAsync<ReadMode, ActivationReadInvoker<T, TResult>, TResult>(_queue.ReadMode, read, RemoteDeadline.Left(d), cancellationToken)
             : Runner.RunAsync<ReadMode, ActivationReadInvoker<T, TResult>, TResult>(_queue.ReadMode, read, cancellationToken)).AsTask();
     }
 
@@ -66,9 +67,10 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
         ArgumentNullException.ThrowIfNull(operation);
 
         // Saved inside the write section, before the caller is answered (see ModelState.WriteAsync).
-        var write = new ActivationWriteInvoker<T, TResult>(_scheduler, _core.State, operation, CallChain.Of(Self));
-        return (RemoteDeadline.Take() is { } left
-            ? Runner.RunAsync<WriteMode, ActivationWriteInvoker<T, TResult>, TResult>(_queue.WriteMode, write, left, cancellationToken)
+        long? deadline = RemoteDeadline.Take();
+        var write = new ActivationWriteInvoker<T, TResult>(_scheduler, _core.State, operation, CallChain.Of(Self), deadline ?? 0);
+        return (deadline is { } d
+            ? Runner.RunAsync<WriteMode, ActivationWriteInvoker<T, TResult>, TResult>(_queue.WriteMode, write, RemoteDeadline.Left(d), cancellationToken)
             : Runner.RunAsync<WriteMode, ActivationWriteInvoker<T, TResult>, TResult>(_queue.WriteMode, write, cancellationToken)).AsTask();
     }
 

@@ -44,16 +44,16 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
         ModelState<T> state = _core.State;
 
         // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
-        TimeSpan? left = RemoteDeadline.Take();
+        long? deadline = RemoteDeadline.Take();
         string[] chain = CallChain.Of(Self);
         cancellationToken.ThrowIfCancellationRequested();
-        if (left is null)
+        if (deadline is null)
         {
             return await state.ReadAsync(operation, chain, cancellationToken);
         }
 
-        using CancellationTokenSource deadline = RemoteDeadline.Start(left.Value, cancellationToken);
-        return await state.ReadAsync(operation, chain, deadline.Token);
+        using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
+        return await state.ReadAsync(operation, chain, timed.Token);
     }
 
     /// <inheritdoc />
@@ -61,16 +61,16 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
     {
         ArgumentNullException.ThrowIfNull(operation);
         ModelState<T> state = _core.State;
-        TimeSpan? left = RemoteDeadline.Take();
+        long? deadline = RemoteDeadline.Take();
         string[] chain = CallChain.Of(Self);
         cancellationToken.ThrowIfCancellationRequested();
-        if (left is null)
+        if (deadline is null)
         {
             return await state.WriteAsync(operation, chain, cancellationToken);
         }
 
-        using CancellationTokenSource deadline = RemoteDeadline.Start(left.Value, cancellationToken);
-        return await state.WriteAsync(operation, chain, deadline.Token);
+        using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
+        return await state.WriteAsync(operation, chain, timed.Token);
     }
 
     private string[] Self => _self ??= [CallChain.Name(ModelKind.RwModel, typeof(T), this.GetPrimaryKeyString())];

@@ -5,16 +5,25 @@ namespace AQueue.Orleans.Internal;
 /// <summary>A read admitted by a grain's own <see cref="Local.RwQueue"/>: runs the operation on the activation's scheduler,
 /// with no delegate built unless it must hop back there.</summary>
 internal readonly struct ActivationReadInvoker<T, TResult>(
-    TaskScheduler scheduler, ModelState<T> state, IReadOperation<T, TResult> operation, string[] chain) : IInvoker<TResult>
+    TaskScheduler scheduler, ModelState<T> state, IReadOperation<T, TResult> operation, string[] chain, long deadline) : IInvoker<TResult>
 {
     public ValueTask<TResult> Invoke(CancellationToken cancellationToken)
     {
+        // The queue's timer may admit the operation a little after its caller's deadline: it must not start then.
+        if (RemoteDeadline.HasPassed(deadline))
+        {
+            return ValueTask.FromException<TResult>(RemoteDeadline.Passed());
+        }
+
         if (ActivationScheduler.IsCurrent(scheduler))
         {
             return state.ReadAsync(operation, chain, cancellationToken);
         }
 
         (ModelState<T> s, IReadOperation<T, TResult> o, string[] c) = (state, operation, chain);
-        return ActivationScheduler.Run(scheduler, () => s.ReadAsync(o, c, cancellationToken));
+        long d = deadline;
+        return ActivationScheduler.Run(scheduler, () => RemoteDeadline.HasPassed(d)
+            ? ValueTask.FromException<TResult>(RemoteDeadline.Passed())
+            : s.ReadAsync(o, c, cancellationToken));
     }
 }

@@ -25,11 +25,13 @@ internal sealed class PCModelCore<T>
     {
         ArgumentNullException.ThrowIfNull(operation);
         EnsureBuilt(services, key);
-        var call = new ThreadPoolReadInvoker<T, TResult>(_store!, operation, CallChain.Of(_self ??= [CallChain.Name(ModelKind.PCModel, typeof(T), key)]));
+        long? deadline = RemoteDeadline.Take();
+        var call = new ThreadPoolReadInvoker<T, TResult>(
+            _store!, operation, CallChain.Of(_self ??= [CallChain.Name(ModelKind.PCModel, typeof(T), key)]), deadline ?? 0);
 
         // A timed caller's deadline bounds the wait for a slot as in-process: past it, the operation never starts.
-        return (RemoteDeadline.Take() is { } left
-            ? Runner.RunAsync<PermitMode, ThreadPoolReadInvoker<T, TResult>, TResult>(_queue!.Mode, call, left, cancellationToken)
+        return (deadline is { } d
+            ? Runner.RunAsync<PermitMode, ThreadPoolReadInvoker<T, TResult>, TResult>(_queue!.Mode, call, RemoteDeadline.Left(d), cancellationToken)
             : Runner.RunAsync<PermitMode, ThreadPoolReadInvoker<T, TResult>, TResult>(_queue!.Mode, call, cancellationToken)).AsTask();
     }
 

@@ -98,10 +98,16 @@ internal static class RemoteCall
         try
         {
             sent = Send(call, state, site, deadline, cancel.Token);
-            return await sent.WaitAsync(timeout).ConfigureAwait(false);
+            return await sent.WaitAsync(RemoteDeadline.AnswerAfter(timeout)).ConfigureAwait(false);
         }
         catch (TimeoutException exception) when (sent is { IsCompleted: false })
         {
+            // Timers may fire early by part of a millisecond; the silo refuses to start at the deadline, not before.
+            while (DateTime.UtcNow.Ticks < deadline)
+            {
+                Thread.Sleep(0);
+            }
+
             // Tell Orleans to drop the request if it is still queued (it would be refused at its turn anyway); its
             // later outcome has no one waiting for it.
             _ = sent.ContinueWith(static t => _ = t.Exception, CancellationToken.None,

@@ -17,27 +17,26 @@ internal static class RemoteDeadline
     public static long From(TimeSpan timeout) => DateTime.UtcNow.Ticks + timeout.Ticks;
 
     /// <summary>
-    /// On the silo, as a request starts: the time left before its caller's deadline, or null for an untimed call. The
-    /// deadline is removed from the request context, so the calls an operation makes do not inherit it.
+    /// On the silo, as a request arrives: its caller's deadline (UTC ticks), or null for an untimed call. The deadline is
+    /// removed from the request context, so the calls an operation makes do not inherit it.
     /// </summary>
-    public static TimeSpan? Take()
-    {
-        if (RequestContextEntry.Take(Key) is not long deadline)
-        {
-            return null;
-        }
+    public static long? Take() => RequestContextEntry.Take(Key) is long deadline ? deadline : null;
 
-        var left = TimeSpan.FromTicks(deadline - DateTime.UtcNow.Ticks);
-        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
-    }
+    /// <summary>Whether <paramref name="deadline"/> (UTC ticks; 0 for none) has passed: an operation must not start.</summary>
+    public static bool HasPassed(long deadline) => deadline != 0 && DateTime.UtcNow.Ticks >= deadline;
+
+    /// <summary>The time left before <paramref name="deadline"/>, for a grain's own queue to wait at most that long
+    /// (the queue's timer may fire a little late: the operation checks <see cref="HasPassed"/> again as it starts).</summary>
+    public static TimeSpan Left(long deadline) => TimeSpan.FromTicks(Math.Max(0, deadline - DateTime.UtcNow.Ticks));
 
     /// <summary>
-    /// On the silo, for an operation about to start with <paramref name="left"/> before its caller's deadline: a token
-    /// source that cancels the operation's token at the deadline (and with the caller's token).
+    /// On the silo, for an operation about to start: a token source that cancels the operation's token at
+    /// <paramref name="deadline"/> (and with the caller's token).
     /// </summary>
     /// <exception cref="TimeoutException">The deadline has passed: the operation must not start.</exception>
-    public static CancellationTokenSource Start(TimeSpan left, CancellationToken cancellationToken)
+    public static CancellationTokenSource Start(long deadline, CancellationToken cancellationToken)
     {
+        TimeSpan left = TimeSpan.FromTicks(deadline - DateTime.UtcNow.Ticks);
         if (left <= TimeSpan.Zero)
         {
             throw Passed();
@@ -47,6 +46,11 @@ internal static class RemoteDeadline
         source.CancelAfter(left);
         return source;
     }
+
+    /// <summary>How long the caller waits before it answers <see cref="TimeoutException"/>: the timeout rounded up to the
+    /// next whole millisecond, and one more, since timers count whole milliseconds and may fire up to one early; the
+    /// caller also never answers before the deadline itself (see the proxy).</summary>
+    public static TimeSpan AnswerAfter(TimeSpan timeout) => TimeSpan.FromMilliseconds(Math.Ceiling(timeout.TotalMilliseconds) + 1);
 
     /// <summary>What the silo answers for a request that reached its turn after its caller's deadline (the caller,
     /// answered at the deadline, no longer waits for it).</summary>
