@@ -47,10 +47,10 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
         cancellationToken.ThrowIfCancellationRequested();
         if (deadline is null)
         {
-            return await _state!.WriteAsync(operation, chain, cancellationToken);
+            return await _state!.WriteAsync(operation, chain, 0, cancellationToken);
         }
 
         using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
-        return await _state!.WriteAsync(operation, chain, timed.Token);
+        return await _state!.WriteAsync(operation, chain, deadline.Value, timed.Token);
     }
 }

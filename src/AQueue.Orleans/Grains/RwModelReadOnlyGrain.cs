@@ -49,11 +49,11 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
         cancellationToken.ThrowIfCancellationRequested();
         if (deadline is null)
         {
-            return await state.ReadAsync(operation, chain, cancellationToken);
+            return await state.ReadAsync(operation, chain, 0, cancellationToken);
         }
 
         using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
-        return await state.ReadAsync(operation, chain, timed.Token);
+        return await state.ReadAsync(operation, chain, deadline.Value, timed.Token);
     }
 
     /// <inheritdoc />
@@ -66,11 +66,11 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
         cancellationToken.ThrowIfCancellationRequested();
         if (deadline is null)
         {
-            return await state.WriteAsync(operation, chain, cancellationToken);
+            return await state.WriteAsync(operation, chain, 0, cancellationToken);
         }
 
         using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
-        return await state.WriteAsync(operation, chain, timed.Token);
+        return await state.WriteAsync(operation, chain, deadline.Value, timed.Token);
     }
 
     private string[] Self => _self ??= [CallChain.Name(ModelKind.RwModel, typeof(T), this.GetPrimaryKeyString())];

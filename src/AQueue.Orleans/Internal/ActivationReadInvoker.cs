@@ -9,21 +9,14 @@ internal readonly struct ActivationReadInvoker<T, TResult>(
 {
     public ValueTask<TResult> Invoke(CancellationToken cancellationToken)
     {
-        // The queue's timer may admit the operation a little after its caller's deadline: it must not start then.
-        if (RemoteDeadline.HasPassed(deadline))
-        {
-            return ValueTask.FromException<TResult>(RemoteDeadline.Passed());
-        }
-
         if (ActivationScheduler.IsCurrent(scheduler))
         {
-            return state.ReadAsync(operation, chain, cancellationToken);
+            // The queue's timer may admit the operation a little after its caller's deadline: the state checks it again.
+            return state.ReadAsync(operation, chain, deadline, cancellationToken);
         }
 
         (ModelState<T> s, IReadOperation<T, TResult> o, string[] c) = (state, operation, chain);
         long d = deadline;
-        return ActivationScheduler.Run(scheduler, () => RemoteDeadline.HasPassed(d)
-            ? ValueTask.FromException<TResult>(RemoteDeadline.Passed())
-            : s.ReadAsync(o, c, cancellationToken));
+        return ActivationScheduler.Run(scheduler, () => s.ReadAsync(o, c, d, cancellationToken));
     }
 }

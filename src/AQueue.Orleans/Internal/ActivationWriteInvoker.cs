@@ -9,21 +9,14 @@ internal readonly struct ActivationWriteInvoker<T, TResult>(
 {
     public ValueTask<TResult> Invoke(CancellationToken cancellationToken)
     {
-        // The queue's timer may admit the operation a little after its caller's deadline: it must not start then.
-        if (RemoteDeadline.HasPassed(deadline))
-        {
-            return ValueTask.FromException<TResult>(RemoteDeadline.Passed());
-        }
-
         if (ActivationScheduler.IsCurrent(scheduler))
         {
-            return state.WriteAsync(operation, chain, cancellationToken);
+            // The queue's timer may admit the operation a little after its caller's deadline: the state checks it again.
+            return state.WriteAsync(operation, chain, deadline, cancellationToken);
         }
 
         (ModelState<T> s, IWriteOperation<T, TResult> o, string[] c) = (state, operation, chain);
         long d = deadline;
-        return ActivationScheduler.Run(scheduler, () => RemoteDeadline.HasPassed(d)
-            ? ValueTask.FromException<TResult>(RemoteDeadline.Passed())
-            : s.WriteAsync(o, c, cancellationToken));
+        return ActivationScheduler.Run(scheduler, () => s.WriteAsync(o, c, d, cancellationToken));
     }
 }

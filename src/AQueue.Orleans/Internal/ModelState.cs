@@ -51,10 +51,17 @@ internal abstract class ModelState<T>
     /// <param name="operation">The operation.</param>
     /// <param name="chain">The models the operation runs inside (this one last): a call back into one of them from the
     /// operation is refused.</param>
+    /// <param name="deadline">The caller's deadline (UTC ticks; 0 for none): past it, the operation does not start.</param>
     /// <param name="cancellationToken">The caller's token, for the operation.</param>
     /// <returns>The operation's result, once the value is saved.</returns>
-    public async ValueTask<TResult> WriteAsync<TResult>(IWriteOperation<T, TResult> operation, string[] chain, CancellationToken cancellationToken)
+    public async ValueTask<TResult> WriteAsync<TResult>(IWriteOperation<T, TResult> operation, string[] chain, long deadline, CancellationToken cancellationToken)
     {
+        // Checked last thing before the operation, so that nothing but a stall of this thread lies between.
+        if (RemoteDeadline.HasPassed(deadline))
+        {
+            throw RemoteDeadline.Passed();
+        }
+
         // The operation's flow, to the end of this method, runs inside the model: a call back into it is refused.
         CallChain.Enter(chain);
         TResult result;
@@ -77,10 +84,16 @@ internal abstract class ModelState<T>
     /// <typeparam name="TResult">The operation's result.</typeparam>
     /// <param name="operation">The operation.</param>
     /// <param name="chain">The models the operation runs inside (this one last).</param>
+    /// <param name="deadline">The caller's deadline (UTC ticks; 0 for none): past it, the operation does not start.</param>
     /// <param name="cancellationToken">The caller's token, for the operation.</param>
     /// <returns>The operation's result.</returns>
-    public async ValueTask<TResult> ReadAsync<TResult>(IReadOperation<T, TResult> operation, string[] chain, CancellationToken cancellationToken)
+    public async ValueTask<TResult> ReadAsync<TResult>(IReadOperation<T, TResult> operation, string[] chain, long deadline, CancellationToken cancellationToken)
     {
+        if (RemoteDeadline.HasPassed(deadline))
+        {
+            throw RemoteDeadline.Passed();
+        }
+
         CallChain.Enter(chain);
         return await operation.ExecuteAsync(Store.AsRef(), cancellationToken);
     }
