@@ -3,7 +3,6 @@ using AQueue.Orleans;
 using AQueue.Orleans.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orleans.Serialization;
 
 namespace Orleans.Hosting;
 
@@ -15,14 +14,21 @@ public static class AQueueSiloBuilderExtensions
     /// <see cref="OrleansModelProvider"/>) and the <see cref="ModelRegistry"/> the grains read: initial values of actors
     /// and reader-writer models, and the factories, bounds and mappings of PCModels, all used on the silo.
     /// </summary>
-    /// <remarks>A PCModel registered <see cref="PCModelMapping.PerSilo"/> (the default) runs on a stateless worker per
+    /// <remarks>
+    /// <para>A PCModel registered <see cref="PCModelMapping.PerSilo"/> (the default) runs on a stateless worker per
     /// silo, bounded per silo; one registered <see cref="PCModelMapping.PerCluster"/> on one activation for the cluster.
     /// A reader-writer model runs on the write-preferring grain unless its type is registered with
     /// <c>models.AddRwModel&lt;T&gt;(RwModelMapping.ReadOnlyInterleaving)</c> (Orleans' <c>[ReadOnly]</c> reads, no write
-    /// preference). Register the same PCModels and mappings on every silo.</remarks>
+    /// preference). Register the same PCModels and mappings on every silo.</para>
+    /// <para>The registrations are options (<see cref="AQueueOptions"/>): each call adds to them, and they are read and
+    /// validated when the host starts. Registering a PCModel type twice with different bounds or mappings, or a
+    /// reader-writer type with two mappings, makes <c>StartAsync</c> fail with an <c>OptionsValidationException</c> that
+    /// names the type and both registrations.</para>
+    /// </remarks>
     /// <param name="builder">The silo builder.</param>
-    /// <param name="configure">Registers initial values and PCModel factories, as with <c>AddAQueueLocal</c>; optional.
-    /// Calling <c>AddAQueue</c> again adds to the same registry.</param>
+    /// <param name="configure">Registers initial values, mappings and PCModel factories, as with
+    /// <c>AddAQueueLocal</c>; optional. Calling <c>AddAQueue</c> again adds to the same registrations. It runs when the
+    /// options are first read (at start-up), not during this call.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     /// <example>
@@ -37,16 +43,14 @@ public static class AQueueSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         IServiceCollection services = builder.Services;
-        ModelRegistry registry = RegistryServices.GetOrAdd(services, out bool added);
-        if (added)
+        if (AQueueServices.AddModels(services, configure))
         {
+            AQueueServices.AddRegistry(services);
             // AddAQueuePersistence (before or after this) replaces it.
             services.TryAddSingleton<IModelStateFactory, MemoryModelStateFactory>();
-            services.AddSingleton<IModelProvider>(sp => new OrleansModelProvider(sp.GetRequiredService<IGrainFactory>(), sp));
-            services.AddSerializer(serializer => serializer.AddAssembly(typeof(IActorGrain<>).Assembly));
+            services.TryAddSingleton<IModelProvider>(sp => new OrleansModelProvider(sp.GetRequiredService<IGrainFactory>(), sp));
         }
 
-        configure?.Invoke(registry);
         return builder;
     }
 }
