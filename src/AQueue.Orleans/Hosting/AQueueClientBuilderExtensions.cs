@@ -14,6 +14,9 @@ public static class AQueueClientBuilderExtensions
     /// and PCModel factories are used on the silos (<c>siloBuilder.AddAQueue(...)</c>), where the values live.
     /// </summary>
     /// <remarks>
+    /// <para>The provider refuses calls made before the client has started (an <see cref="InvalidOperationException"/>
+    /// that says so, with nothing sent or kept); once <c>StartAsync</c> has connected the client, the same calls
+    /// work.</para>
     /// <para>The registrations are options (<see cref="AQueueOptions"/>), validated when the host starts: registering a
     /// PCModel type twice with different bounds or mappings, or a reader-writer type with two mappings, makes
     /// <c>StartAsync</c> fail with an <c>OptionsValidationException</c> that names them.</para>
@@ -47,7 +50,9 @@ public static class AQueueClientBuilderExtensions
 
         if (AQueueServices.AddModels(services, configure))
         {
+            services.AddSingleton(StartGate.ForClient());
             services.TryAddSingleton<IModelProvider>(sp => new OrleansModelProvider(sp.GetRequiredService<IGrainFactory>(), sp));
+            services.AddSingleton<ILifecycleParticipant<IClusterClientLifecycle>, ClientStartParticipant>();
         }
 
         return builder;

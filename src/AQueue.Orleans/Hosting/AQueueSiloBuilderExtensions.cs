@@ -3,6 +3,7 @@ using AQueue.Orleans;
 using AQueue.Orleans.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime;
 
 namespace Orleans.Hosting;
 
@@ -24,6 +25,11 @@ public static class AQueueSiloBuilderExtensions
     /// validated when the host starts. Registering a PCModel type twice with different bounds or mappings, or a
     /// reader-writer type with two mappings, makes <c>StartAsync</c> fail with an <c>OptionsValidationException</c> that
     /// names the type and both registrations.</para>
+    /// <para>The provider refuses calls made before the silo has started, with an
+    /// <see cref="InvalidOperationException"/> that says so (nothing is sent or kept). It lets them through once the
+    /// silo's runtime has started: start-up tasks (<c>AddStartupTask</c>, or a silo lifecycle participant at
+    /// <c>ServiceLifecycleStage.ApplicationServices</c> or later), grain code, and code after <c>StartAsync</c> reach
+    /// the models.</para>
     /// </remarks>
     /// <param name="builder">The silo builder.</param>
     /// <param name="configure">Registers initial values, mappings and PCModel factories, as with
@@ -45,10 +51,12 @@ public static class AQueueSiloBuilderExtensions
         IServiceCollection services = builder.Services;
         if (AQueueServices.AddModels(services, configure))
         {
+            services.AddSingleton(StartGate.ForSilo());
             AQueueServices.AddRegistry(services);
             // AddAQueuePersistence (before or after this) replaces it.
             services.TryAddSingleton<IModelStateFactory, MemoryModelStateFactory>();
             services.TryAddSingleton<IModelProvider>(sp => new OrleansModelProvider(sp.GetRequiredService<IGrainFactory>(), sp));
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStartParticipant>();
         }
 
         return builder;
