@@ -157,6 +157,10 @@ public sealed class ModelRegistry
     /// </summary>
     internal IReadOnlyCollection<string> Contradictions => _contradictions;
 
+    /// <summary>Every PCModel registration: its value type, bound and mapping.</summary>
+    internal IEnumerable<(Type Type, int MaxConcurrency, PCModelMapping Mapping)> PCModels =>
+        _pcModels.Select(static entry => (entry.Key, entry.Value.MaxConcurrency, entry.Value.Mapping));
+
     /// <summary>Gets the Orleans mapping of reader-writer models of <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The guarded value's type.</typeparam>
     /// <returns>The mapping registered with <see cref="AddRwModel{T}(RwModelMapping)"/>, else

@@ -17,6 +17,10 @@ public static class AQueueClientBuilderExtensions
     /// <para>The provider refuses calls made before the client has started (an <see cref="InvalidOperationException"/>
     /// that says so, with nothing sent or kept); once <c>StartAsync</c> has connected the client, the same calls
     /// work.</para>
+    /// <para>A client given no registry learns the silos' PCModel registrations (mapping and bound of each type) from
+    /// its gateway silo while it starts, so <see cref="IPCModel{T}.MaxConcurrency"/> of a type registered there is
+    /// known without a call. Reader-writer mappings, and PCModel types the silo did not report, are asked of a silo on
+    /// first use (once per type).</para>
     /// <para>The registrations are options (<see cref="AQueueOptions"/>), validated when the host starts: registering a
     /// PCModel type twice with different bounds or mappings, or a reader-writer type with two mappings, makes
     /// <c>StartAsync</c> fail with an <c>OptionsValidationException</c> that names them.</para>
@@ -26,8 +30,8 @@ public static class AQueueClientBuilderExtensions
     /// same registrations (which run when the options are first read, at start-up). The client builds no value from
     /// them; it checks PCModel registrations before calling and reads each PCModel's <see cref="PCModelMapping"/> and
     /// <see cref="IPCModel{T}.MaxConcurrency"/>, and each reader-writer model's <see cref="RwModelMapping"/>, without
-    /// asking a silo. Without it, a model asks a silo for them on its first use (once per type). A mapping that
-    /// disagrees with the silos' fails each call with an <see cref="InvalidOperationException"/> that says so.</param>
+    /// asking a silo. A mapping that disagrees with the silos' fails each call with an
+    /// <see cref="InvalidOperationException"/> that says so.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     /// <example>
@@ -52,6 +56,7 @@ public static class AQueueClientBuilderExtensions
         {
             services.AddSingleton(StartGate.ForClient());
             services.TryAddSingleton<IModelProvider>(sp => new OrleansModelProvider(sp.GetRequiredService<IGrainFactory>(), sp));
+            services.AddSingleton<SiloPCModels>();
             services.AddSingleton<ILifecycleParticipant<IClusterClientLifecycle>, ClientStartParticipant>();
         }
 

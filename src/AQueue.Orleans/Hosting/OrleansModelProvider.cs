@@ -23,6 +23,7 @@ public sealed class OrleansModelProvider : IModelProvider
     private readonly IGrainFactory _grainFactory;
     private readonly ModelRegistry? _registry;
     private readonly StartGate? _started;
+    private readonly SiloPCModels? _siloPCModels;
     private readonly ConcurrentDictionary<Type, Task<PCModelSiloSettings>> _pcSiloSettings = new();
     private readonly ConcurrentDictionary<Type, Task<RwModelSiloSettings>> _rwSiloSettings = new();
 
@@ -40,6 +41,7 @@ public sealed class OrleansModelProvider : IModelProvider
         _grainFactory = grainFactory;
         _registry = services.GetService<ModelRegistry>();
         _started = services.GetService<StartGate>();
+        _siloPCModels = services.GetService<SiloPCModels>();
     }
 
     /// <inheritdoc />
@@ -81,10 +83,11 @@ public sealed class OrleansModelProvider : IModelProvider
     /// <c>clientBuilder.AddAQueue(models =&gt; ...)</c> was given one), a missing factory registration throws here, and
     /// the registration's <see cref="PCModelMapping"/> picks the grain: <see cref="IPCModelWorkerGrain{T}"/> for
     /// <see cref="PCModelMapping.PerSilo"/>, <see cref="IPCModelGrain{T}"/> for <see cref="PCModelMapping.PerCluster"/>.
-    /// Otherwise the model asks a silo for the mapping and bound on its first use (once per type; reading
-    /// <see cref="IPCModel{T}.MaxConcurrency"/> first blocks for it), and a missing registration fails that first call
-    /// with the silo's <see cref="InvalidOperationException"/>. A caller whose mapping disagrees with the silo's fails
-    /// with an <see cref="InvalidOperationException"/> that says so.</remarks>
+    /// Otherwise (an external client given no registry) the mapping and bound are those the client's gateway silo
+    /// reported when the client started; for a type it did not report, the model asks a silo on its first use (once
+    /// per type; reading <see cref="IPCModel{T}.MaxConcurrency"/> first then blocks for the answer), and a missing
+    /// registration fails that first call with the silo's <see cref="InvalidOperationException"/>. A caller whose
+    /// mapping disagrees with the silo's fails with an <see cref="InvalidOperationException"/> that says so.</remarks>
     /// <exception cref="InvalidOperationException">The silo or client has not started yet; or, where a registry is
     /// registered, no PCModel of <typeparamref name="T"/> is registered in it.</exception>
     public IPCModel<T> GetPCModel<T>(string key)
@@ -96,6 +99,12 @@ public sealed class OrleansModelProvider : IModelProvider
             PCModelRegistration<T> registration = _registry.GetPCModel<T>();
             return new PCModelProxy<T>(new GrainLookup<PCModelTarget<T>>(
                 new PCModelTarget<T>(PCModelGrain<T>(key, registration.Mapping), registration.MaxConcurrency)));
+        }
+
+        if (_siloPCModels is not null && _siloPCModels.TryGet(typeof(T), out PCModelSiloSettings? reported))
+        {
+            return new PCModelProxy<T>(new GrainLookup<PCModelTarget<T>>(
+                new PCModelTarget<T>(PCModelGrain<T>(key, reported.Mapping), reported.MaxConcurrency)));
         }
 
         // Fetched now, so that a state type Orleans does not allow fails here, as for the other models.
