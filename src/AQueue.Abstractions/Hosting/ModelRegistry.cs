@@ -11,6 +11,9 @@ namespace AQueue;
 /// Without a registration, an actor or reader-writer model of <c>T</c> starts from <c>new T()</c> when
 /// <c>T</c> has a public parameterless constructor, or from <c>default(T)</c> when <c>T</c> is a value type.
 /// A PCModel always needs a factory: its value is built where it runs, never shipped from the caller.
+/// Registering a type again replaces its earlier registration. On Orleans, a PCModel registered again with another
+/// bound or mapping, or a reader-writer model with another mapping, stops the silo or client from starting
+/// (<c>AddAQueue</c> validates its registrations when the host starts).
 /// </remarks>
 /// <example>
 /// <code>
@@ -23,8 +26,9 @@ namespace AQueue;
 public sealed class ModelRegistry
 {
     private readonly ConcurrentDictionary<Type, Delegate> _initialValues = new();
-    private readonly ConcurrentDictionary<Type, object> _pcModels = new();
+    private readonly ConcurrentDictionary<Type, (object Registration, int MaxConcurrency, PCModelMapping Mapping)> _pcModels = new();
     private readonly ConcurrentDictionary<Type, RwModelMapping> _rwModels = new();
+    private readonly ConcurrentQueue<string> _contradictions = new();
 
     /// <summary>Registers the initial value of every actor and reader-writer model of <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The guarded value's type.</typeparam>
@@ -53,7 +57,20 @@ public sealed class ModelRegistry
             throw new ArgumentOutOfRangeException(nameof(mapping), mapping, "Use RwModelMapping.WritePreferring or RwModelMapping.ReadOnlyInterleaving.");
         }
 
-        _rwModels[typeof(T)] = mapping;
+        _rwModels.AddOrUpdate(
+            typeof(T),
+            static (_, state) => state.Mapping,
+            static (type, registered, state) =>
+            {
+                if (registered != state.Mapping)
+                {
+                    state.Registry._contradictions.Enqueue(
+                        $"reader-writer models of {type} are registered with two mappings: RwModelMapping.{registered}, then RwModelMapping.{state.Mapping}");
+                }
+
+                return state.Mapping;
+            },
+            (Registry: this, Mapping: mapping));
         return this;
     }
 
@@ -79,7 +96,23 @@ public sealed class ModelRegistry
             throw new ArgumentOutOfRangeException(nameof(mapping), mapping, "Use PCModelMapping.PerSilo or PCModelMapping.PerCluster.");
         }
 
-        _pcModels[typeof(T)] = new PCModelRegistration<T>(factory, maxConcurrency, mapping);
+        (object, int MaxConcurrency, PCModelMapping Mapping) registration = (new PCModelRegistration<T>(factory, maxConcurrency, mapping), maxConcurrency, mapping);
+        _pcModels.AddOrUpdate(
+            typeof(T),
+            static (_, state) => state.Registration,
+            static (type, earlier, state) =>
+            {
+                if (earlier.MaxConcurrency != state.Registration.MaxConcurrency || earlier.Mapping != state.Registration.Mapping)
+                {
+                    state.Registry._contradictions.Enqueue(
+                        $"PCModels of {type} are registered twice with different settings: maxConcurrency {earlier.MaxConcurrency}, " +
+                        $"PCModelMapping.{earlier.Mapping}, then maxConcurrency {state.Registration.MaxConcurrency}, " +
+                        $"PCModelMapping.{state.Registration.Mapping}");
+                }
+
+                return state.Registration;
+            },
+            (Registry: this, Registration: registration));
         return this;
     }
 
@@ -117,6 +150,17 @@ public sealed class ModelRegistry
             $"Register one: models.AddInitialValue<{typeof(T).Name}>(key => ...).");
     }
 
+    /// <summary>
+    /// Registrations that contradict an earlier one of the same type: a PCModel registered again with another bound or
+    /// mapping, or a reader-writer model with another mapping (the later one wins, as for every registration). The
+    /// Orleans backend refuses to start with any of these.
+    /// </summary>
+    internal IReadOnlyCollection<string> Contradictions => _contradictions;
+
+    /// <summary>Every PCModel registration: its value type, bound and mapping.</summary>
+    internal IEnumerable<(Type Type, int MaxConcurrency, PCModelMapping Mapping)> PCModels =>
+        _pcModels.Select(static entry => (entry.Key, entry.Value.MaxConcurrency, entry.Value.Mapping));
+
     /// <summary>Gets the Orleans mapping of reader-writer models of <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The guarded value's type.</typeparam>
     /// <returns>The mapping registered with <see cref="AddRwModel{T}(RwModelMapping)"/>, else
@@ -132,7 +176,7 @@ public sealed class ModelRegistry
     {
         if (_pcModels.TryGetValue(typeof(T), out var registration))
         {
-            return (PCModelRegistration<T>)registration;
+            return (PCModelRegistration<T>)registration.Registration;
         }
 
         throw new InvalidOperationException(

@@ -12,6 +12,10 @@ public interface IPCModel<T> : IModel<T>
 {
     /// <summary>The most calls that run at once for this key (on Orleans: on each silo, or across the cluster with
     /// <see cref="PCModelMapping.PerCluster"/>).</summary>
+    /// <remarks>Known without waiting in-process, on an Orleans silo, on an Orleans client given the registry, and on
+    /// one without it for every type its gateway silo had registered when the client started. Otherwise (an Orleans
+    /// client without a registry, a type the silo did not report at start-up) the first read blocks until a silo has
+    /// answered.</remarks>
     int MaxConcurrency { get; }
 
     /// <summary>Runs <paramref name="operation"/> once one of the <see cref="MaxConcurrency"/> slots is free.</summary>

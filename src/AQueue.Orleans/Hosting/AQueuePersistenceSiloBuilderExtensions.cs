@@ -4,6 +4,7 @@ using AQueue.Orleans.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
 namespace Orleans.Hosting;
@@ -15,7 +16,7 @@ public static class AQueuePersistenceSiloBuilderExtensions
     /// Persists the actors and reader-writer models that <paramref name="configure"/>'s rules match in the named Orleans
     /// grain storage providers (any <c>IGrainStorage</c>: the embedded SQLite one, ADO.NET, Redis, Azure, memory);
     /// the others stay in memory. Call on every silo, alongside <c>AddAQueue(...)</c> (in either order); calling it
-    /// again adds rules.
+    /// again adds rules (they are options, <see cref="AQueuePersistenceOptions"/>, read in call order).
     /// </summary>
     /// <remarks>
     /// <para>A persisted model's activation loads its value from storage when it starts (the registry's initial value
@@ -25,6 +26,9 @@ public static class AQueuePersistenceSiloBuilderExtensions
     /// stored fails with <see cref="ModelStorageException"/> and the value is reloaded too (or, if that fails, the
     /// activation deactivates). A record that cannot be read fails activation with <see cref="ModelStorageException"/>,
     /// never with a reset value.</para>
+    /// <para>Validated when the silo starts: a rule naming a grain storage provider that is not registered on the silo,
+    /// or persistence without <c>AddAQueue</c>, makes <c>StartAsync</c> fail with an <c>OptionsValidationException</c>
+    /// that names the rule and the storage name.</para>
     /// <para>The storage key is the grain (its type names the model's kind and value type, plus the key) and the state
     /// name <c>"aqueue"</c>; the record is a <see cref="ModelRecord{T}"/>. Renaming the value type or moving it to
     /// another namespace therefore starts a new record.</para>
@@ -47,23 +51,13 @@ public static class AQueuePersistenceSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         IServiceCollection services = builder.Services;
-        AQueuePersistenceOptions? options = services
-            .Where(d => d.ServiceType == typeof(AQueuePersistenceOptions) && !d.IsKeyedService)
-            .Select(d => d.ImplementationInstance)
-            .OfType<AQueuePersistenceOptions>()
-            .LastOrDefault();
-        if (options is null)
-        {
-            options = new AQueuePersistenceOptions();
-            services.AddSingleton(options);
-            services.Replace(ServiceDescriptor.Singleton<IModelStateFactory>(sp => new PersistentModelStateFactory(
-                SiloServices.GetRequired<ModelRegistry>(sp),
-                options,
-                sp.GetRequiredService<IPersistentStateFactory>(),
-                sp.GetRequiredService<ILoggerFactory>())));
-        }
-
-        configure(options);
+        services.AddOptions<AQueuePersistenceOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AQueuePersistenceOptions>, AQueuePersistenceOptionsValidator>());
+        services.Replace(ServiceDescriptor.Singleton<IModelStateFactory>(sp => new PersistentModelStateFactory(
+            SiloServices.GetRequired<ModelRegistry>(sp),
+            sp.GetRequiredService<IOptions<AQueuePersistenceOptions>>().Value,
+            sp.GetRequiredService<IPersistentStateFactory>(),
+            sp.GetRequiredService<ILoggerFactory>())));
         return builder;
     }
 }

@@ -22,6 +22,8 @@ public sealed class OrleansModelProvider : IModelProvider
 {
     private readonly IGrainFactory _grainFactory;
     private readonly ModelRegistry? _registry;
+    private readonly StartGate? _started;
+    private readonly SiloPCModels? _siloPCModels;
     private readonly ConcurrentDictionary<Type, Task<PCModelSiloSettings>> _pcSiloSettings = new();
     private readonly ConcurrentDictionary<Type, Task<RwModelSiloSettings>> _rwSiloSettings = new();
 
@@ -29,7 +31,8 @@ public sealed class OrleansModelProvider : IModelProvider
     /// <param name="grainFactory">The client's or silo's grain factory.</param>
     /// <param name="services">The client's or silo's services; a <see cref="ModelRegistry"/> among them lets
     /// <see cref="GetPCModel{T}(string)"/> check the factory registration and read the mapping and bound, and
-    /// <see cref="GetRwModel{T}(string)"/> read the mapping, without a call.</param>
+    /// <see cref="GetRwModel{T}(string)"/> read the mapping, without a call. Where <c>AddAQueue</c> was called on them,
+    /// the provider refuses calls until the silo or client has started.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public OrleansModelProvider(IGrainFactory grainFactory, IServiceProvider services)
     {
@@ -37,18 +40,23 @@ public sealed class OrleansModelProvider : IModelProvider
         ArgumentNullException.ThrowIfNull(services);
         _grainFactory = grainFactory;
         _registry = services.GetService<ModelRegistry>();
+        _started = services.GetService<StartGate>();
+        _siloPCModels = services.GetService<SiloPCModels>();
     }
 
     /// <inheritdoc />
     /// <exception cref="NotSupportedException">Orleans' type filter does not allow <typeparamref name="T"/>.</exception>
+    /// <exception cref="InvalidOperationException">The silo or client has not started yet.</exception>
     public IActor<T> GetActor<T>(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        _started?.ThrowIfNotStarted();
         return new ActorProxy<T>(key, Grain<IActorGrain<T>, T>(key));
     }
 
     /// <inheritdoc />
     /// <exception cref="NotSupportedException">Orleans' type filter does not allow <typeparamref name="T"/>.</exception>
+    /// <exception cref="InvalidOperationException">The silo or client has not started yet.</exception>
     /// <remarks>Where a <see cref="ModelRegistry"/> is registered (always on a silo; on a client when
     /// <c>clientBuilder.AddAQueue(models =&gt; ...)</c> was given one), its <see cref="RwModelMapping"/> for
     /// <typeparamref name="T"/> picks the grain: <see cref="IRwModelGrain{T}"/> for
@@ -59,6 +67,7 @@ public sealed class OrleansModelProvider : IModelProvider
     public IRwModel<T> GetRwModel<T>(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        _started?.ThrowIfNotStarted();
         if (_registry is not null)
         {
             return new RwModelProxy<T>(key, new GrainLookup<RwModelTarget<T>>(RwModelTarget<T>(key, _registry.GetRwModelMapping<T>())));
@@ -74,18 +83,28 @@ public sealed class OrleansModelProvider : IModelProvider
     /// <c>clientBuilder.AddAQueue(models =&gt; ...)</c> was given one), a missing factory registration throws here, and
     /// the registration's <see cref="PCModelMapping"/> picks the grain: <see cref="IPCModelWorkerGrain{T}"/> for
     /// <see cref="PCModelMapping.PerSilo"/>, <see cref="IPCModelGrain{T}"/> for <see cref="PCModelMapping.PerCluster"/>.
-    /// Otherwise the model asks a silo for the mapping and bound on its first use (once per type; reading
-    /// <see cref="IPCModel{T}.MaxConcurrency"/> first blocks for it), and a missing registration fails that first call
-    /// with the silo's <see cref="InvalidOperationException"/>. A caller whose mapping disagrees with the silo's fails
-    /// with an <see cref="InvalidOperationException"/> that says so.</remarks>
+    /// Otherwise (an external client given no registry) the mapping and bound are those the client's gateway silo
+    /// reported when the client started; for a type it did not report, the model asks a silo on its first use (once
+    /// per type; reading <see cref="IPCModel{T}.MaxConcurrency"/> first then blocks for the answer), and a missing
+    /// registration fails that first call with the silo's <see cref="InvalidOperationException"/>. A caller whose
+    /// mapping disagrees with the silo's fails with an <see cref="InvalidOperationException"/> that says so.</remarks>
+    /// <exception cref="InvalidOperationException">The silo or client has not started yet; or, where a registry is
+    /// registered, no PCModel of <typeparamref name="T"/> is registered in it.</exception>
     public IPCModel<T> GetPCModel<T>(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        _started?.ThrowIfNotStarted();
         if (_registry is not null)
         {
             PCModelRegistration<T> registration = _registry.GetPCModel<T>();
             return new PCModelProxy<T>(key, new GrainLookup<PCModelTarget<T>>(
                 new PCModelTarget<T>(PCModelGrain<T>(key, registration.Mapping), registration.MaxConcurrency)));
+        }
+
+        if (_siloPCModels is not null && _siloPCModels.TryGet(typeof(T), out PCModelSiloSettings? reported))
+        {
+            return new PCModelProxy<T>(key, new GrainLookup<PCModelTarget<T>>(
+                new PCModelTarget<T>(PCModelGrain<T>(key, reported.Mapping), reported.MaxConcurrency)));
         }
 
         // Fetched now, so that a state type Orleans does not allow fails here, as for the other models.

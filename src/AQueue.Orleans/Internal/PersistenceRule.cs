@@ -12,4 +12,10 @@ internal sealed record PersistenceRule(Type StateType, string StorageName, strin
         && stateType == StateType
         && (Kind is null || Kind == kind)
         && (KeyPrefix is null || key.StartsWith(KeyPrefix, StringComparison.Ordinal));
+
+    /// <summary>The rule as it was written, e.g. <c>Persist&lt;Int64&gt;("aqueue", keyPrefix: "counter/")</c>.</summary>
+    public string Describe() =>
+        $"Persist<{SerializationErrors.Describe(StateType)}>(\"{StorageName}\"" +
+        (KeyPrefix is null ? string.Empty : $", keyPrefix: \"{KeyPrefix}\"") +
+        (Kind is null ? string.Empty : $", kind: ModelKind.{Kind}") + ")";
 }

@@ -4,7 +4,11 @@ namespace AQueue.Orleans;
 
 /// <summary>
 /// Which actors and reader-writer models keep their value in Orleans grain storage, and in which storage provider.
-/// Configured by <c>siloBuilder.AddAQueuePersistence(persistence =&gt; ...)</c>; models no rule matches live in memory.
+/// Configured by <c>siloBuilder.AddAQueuePersistence(persistence =&gt; ...)</c> (each call is a
+/// <c>services.Configure&lt;AQueuePersistenceOptions&gt;(...)</c>, run in call order); models no rule matches live in
+/// memory. Validated when the silo starts: a rule naming a grain storage provider the silo does not have, or
+/// persistence without <c>AddAQueue</c>, stops the silo from starting with an <c>OptionsValidationException</c> that
+/// names it.
 /// </summary>
 /// <remarks>
 /// <para>Rules are checked in the order they were added; the first that matches a model's state type, kind and key
@@ -62,6 +66,9 @@ public sealed class AQueuePersistenceOptions
         _rules.Add(new PersistenceRule(typeof(T), storageName, keyPrefix, kind));
         return this;
     }
+
+    /// <summary>The rules, in the order they were added.</summary>
+    internal IReadOnlyList<PersistenceRule> Rules => _rules;
 
     /// <summary>The storage of the first rule that matches, or null for a model kept in memory.</summary>
     internal string? FindStorage(Type stateType, ModelKind kind, string key)

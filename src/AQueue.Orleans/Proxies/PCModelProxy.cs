@@ -21,7 +21,8 @@ internal sealed class PCModelProxy<T> : IPCModel<T>
 
     public ModelKind Kind => ModelKind.PCModel;
 
-    /// <summary>The bound registered for <typeparamref name="T"/>: from the local registry, or asked of a silo once (blocking).</summary>
+    /// <summary>The bound registered for <typeparamref name="T"/>: from the local registry or what the gateway silo reported when
+    /// the client started, else asked of a silo once (blocking).</summary>
     public int MaxConcurrency => _lookup.Target().GetAwaiter().GetResult().MaxConcurrency;
 
     public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken = default)

@@ -24,7 +24,6 @@ public sealed class PersistenceSiloConfigurator : ISiloConfigurator
         // Persistence first, AddAQueue second: the order must not matter.
         siloBuilder.AddAQueuePersistence(persistence => persistence
             .Persist<long>(Storage, keyPrefix: "p/")
-            .Persist<long>("nowhere", keyPrefix: "missing/")
             .Persist<List<string>>(Storage));
         siloBuilder.AddAQueue(models => models
             .AddInitialValue<long>(key => key.Contains("/hundred/", StringComparison.Ordinal) ? 100 : 0)

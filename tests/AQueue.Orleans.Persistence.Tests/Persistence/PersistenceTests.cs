@@ -265,17 +265,6 @@ public sealed class PersistenceTests(PersistenceFixture fixture)
         Assert.Equal(8, await model.CallAsync(new Get()));
     }
 
-    [Fact]
-    public async Task A_storage_name_no_provider_has_fails_activation_with_what_to_do()
-    {
-        IActor<long> actor = fixture.Models.GetActor<long>(NewKey("missing/"));
-
-        var failure = await Assert.ThrowsAsync<ModelStorageException>(() => actor.InnerCallAsync(new Get()).AsTask());
-
-        Assert.Contains("'nowhere'", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("AddSqliteGrainStorage(\"nowhere\"", failure.Message, StringComparison.Ordinal);
-    }
-
     private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
     {
         for (int attempt = 1; ; attempt++)
