@@ -28,6 +28,7 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
         // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
         var factory = SiloServices.GetRequired<IModelStateFactory>(ServiceProvider);
         ModelState<T> state = factory.Create<T>(ModelKind.Actor, GrainContext);
+        CallChain.OnActivation(Self);
         await state.LoadAsync(this.GetPrimaryKeyString(), cancellationToken);
         _state = state;
     }
@@ -43,7 +44,7 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
         // A caller that gave up while the request was on its way or queued never has its operation run, as in-process:
         // its token is cancelled, or its deadline has passed.
         long? deadline = RemoteDeadline.Take();
-        string[] chain = CallChain.Of(_self ??= [CallChain.Name(ModelKind.Actor, typeof(T), this.GetPrimaryKeyString())]);
+        string[] chain = CallChain.Of(Self);
         cancellationToken.ThrowIfCancellationRequested();
         if (deadline is null)
         {
@@ -53,4 +54,6 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
         using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
         return await _state!.WriteAsync(operation, chain, deadline.Value, timed.Token);
     }
+
+    private string[] Self => _self ??= [CallChain.Name(ModelKind.Actor, typeof(T), this.GetPrimaryKeyString())];
 }

@@ -39,6 +39,7 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
     {
         // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
         _scheduler = TaskScheduler.Current;
+        CallChain.OnActivation(Self);
         return _core.ActivateAsync(ServiceProvider, GrainContext, this.GetPrimaryKeyString(), cancellationToken);
     }
 

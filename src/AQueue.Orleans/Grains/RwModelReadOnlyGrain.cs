@@ -28,8 +28,11 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
     private string[]? _self;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _core.ActivateAsync(ServiceProvider, GrainContext, this.GetPrimaryKeyString(), cancellationToken);
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        CallChain.OnActivation(Self);
+        return _core.ActivateAsync(ServiceProvider, GrainContext, this.GetPrimaryKeyString(), cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation) => CallAsync(operation, CancellationToken.None);

@@ -63,7 +63,7 @@ internal abstract class ModelState<T>
         }
 
         // The operation's flow, to the end of this method, runs inside the model: a call back into it is refused.
-        CallChain.Enter(chain);
+        CallChain.EnterOnActivation(chain);
         TResult result;
         try
         {
@@ -94,7 +94,7 @@ internal abstract class ModelState<T>
             throw RemoteDeadline.Passed();
         }
 
-        CallChain.Enter(chain);
+        CallChain.EnterOnActivation(chain);
         return await operation.ExecuteAsync(Store.AsRef(), cancellationToken);
     }
 
