@@ -29,14 +29,6 @@ public abstract class ModelConformance
     protected virtual bool RunsDelegateOperations => true;
 
     /// <summary>
-    /// How long a cancellation takes to reach the model. In-process: none, a cancelled waiter leaves the queue inside
-    /// <c>Cancel()</c>. On Orleans the caller is answered at once, but the cancellation travels to the silo as a
-    /// message: a request still queued when it arrives never runs; one whose turn comes first runs with its token
-    /// cancelled soon after. Tests give the cancellation this long before letting the queue move.
-    /// </summary>
-    protected virtual TimeSpan CancellationLatency => TimeSpan.Zero;
-
-    /// <summary>
     /// Whether calls sent one after another without awaiting are queued in the order they were sent. In-process: yes,
     /// a call joins the queue before it returns its task. On Orleans: no, Orleans does not guarantee the delivery
     /// order of concurrent messages (seen here: ten calls sent in a burst ran in reverse), so "first come" means

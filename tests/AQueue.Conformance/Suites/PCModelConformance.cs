@@ -164,7 +164,6 @@ public abstract class PCModelConformance<TResource> : ModelConformance
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => victim.WaitAsync(Patience));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => model.CallAsync(new Hold<TResource>(probe.Id, "late"), cts.Token).AsTask());
 
-        await Task.Delay(CancellationLatency);
         probe.Open("g");
         await Task.WhenAll(holders).WaitAsync(Patience);
         await model.CallAsync(new Hold<TResource>(probe.Id, "after")).AsTask().WaitAsync(Patience);

@@ -130,7 +130,6 @@ public abstract class RwModelConformance<TTally> : ModelConformance
         // R2 runs beside R1, which still holds its read.
         await r2.WaitAsync(Patience);
         Assert.False(r1.IsCompleted);
-        await Task.Delay(CancellationLatency);
         probe.Open("g");
         await r1.WaitAsync(Patience);
         await model.CallMutAsync(new Hold<TTally>(probe.Id, "after")).AsTask().WaitAsync(Patience);
@@ -169,7 +168,6 @@ public abstract class RwModelConformance<TTally> : ModelConformance
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(Patience));
         Assert.False(write.IsCompleted);
 
-        await Task.Delay(CancellationLatency);
         probe.Open("g");
         await write.WaitAsync(Patience);
         await model.CallAsync(new Hold<TTally>(probe.Id, "after")).AsTask().WaitAsync(Patience);

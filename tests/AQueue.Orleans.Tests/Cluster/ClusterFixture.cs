@@ -50,11 +50,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// How long the tests allow a cancellation message to reach a silo (loopback, same process: well under this).
-    /// </summary>
-    public static readonly TimeSpan CancellationLatency = TimeSpan.FromMilliseconds(200);
-
     /// <summary>What <see cref="Probe.CurrentNode"/> says for code that runs outside any grain.</summary>
     public const string OutsideGrain = "outside-grain";
 }

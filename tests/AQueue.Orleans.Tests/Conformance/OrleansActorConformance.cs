@@ -16,7 +16,5 @@ public sealed class OrleansActorConformance(ClusterFixture cluster) : ActorConfo
 
     protected override bool RunsDelegateOperations => false;
 
-    protected override TimeSpan CancellationLatency => ClusterFixture.CancellationLatency;
-
     protected override bool QueuesCallsInSendOrder => false;
 }

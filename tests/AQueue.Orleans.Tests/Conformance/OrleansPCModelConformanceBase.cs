@@ -19,7 +19,5 @@ public abstract class OrleansPCModelConformanceBase<TResource>(ClusterFixture cl
 
     protected override bool RunsDelegateOperations => false;
 
-    protected override TimeSpan CancellationLatency => ClusterFixture.CancellationLatency;
-
     protected override bool QueuesCallsInSendOrder => false;
 }

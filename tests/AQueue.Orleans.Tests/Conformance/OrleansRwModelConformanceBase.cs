@@ -18,8 +18,6 @@ public abstract class OrleansRwModelConformanceBase<TTally>(ClusterFixture clust
 
     protected override bool RunsDelegateOperations => false;
 
-    protected override TimeSpan CancellationLatency => ClusterFixture.CancellationLatency;
-
     protected override bool QueuesCallsInSendOrder => false;
 
     protected override bool ReadsRunOnParallelThreads => false;
