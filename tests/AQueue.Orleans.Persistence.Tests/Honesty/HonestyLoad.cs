@@ -207,7 +207,8 @@ public sealed class HonestyLoad : IAsyncDisposable
         {
             if (move == CallerMove.CancelsAfter)
             {
-                source!.CancelAfter(moveMilliseconds);
+                source!.Token.Register(static c => ((StampedCall)c!).CancelledAt = Stopwatch.GetTimestamp(), call);
+                source.CancelAfter(moveMilliseconds);
             }
 
             string ranOn = await SendAsync(callers.Models, target, key, call.Id, workMilliseconds, timeout, source?.Token ?? CancellationToken.None);

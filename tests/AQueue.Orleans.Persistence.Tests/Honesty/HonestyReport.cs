@@ -143,6 +143,14 @@ public sealed class HonestyReport
                 $"slowest wait {SlowestWaitMs(phase):F0} ms; errors: {errors}");
         }
 
+        // What honesty costs a caller: how long after its token fired a cancelled caller was told, and how long after its
+        // deadline a timed-out caller was.
+        text.AppendLine(CultureInfo.InvariantCulture, $"told after the token fired (calls cancelled after sending and told cancelled): {Spread(_calls
+            .Where(c => c.Move == CallerMove.CancelsAfter && c.Outcome == CallOutcome.Cancelled && c.CancelledAt != 0)
+            .Select(c => (c.ToldAt - c.CancelledAt) * 1000.0 / Stopwatch.Frequency))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"told after the deadline (calls told timed out): {Spread(_calls
+            .Where(c => c.Outcome == CallOutcome.TimedOut)
+            .Select(c => (c.ToldAt - c.SentAt) * 1000.0 / Stopwatch.Frequency - c.MoveMilliseconds))}");
         text.AppendLine("latest starts after the caller was told:");
         foreach (StampedCall call in Late.Take(10))
         {
@@ -152,5 +160,18 @@ public sealed class HonestyReport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Median, 99th percentile and largest of <paramref name="milliseconds"/>, for the report.</summary>
+    private static string Spread(IEnumerable<double> milliseconds)
+    {
+        double[] sorted = [.. milliseconds.Order()];
+        if (sorted.Length == 0)
+        {
+            return "none";
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{sorted.Length} calls, median {sorted[sorted.Length / 2]:F2} ms, p99 {sorted[(int)(sorted.Length * 0.99)]:F2} ms, max {sorted[^1]:F2} ms");
     }
 }

@@ -26,6 +26,9 @@ public sealed class StampedCall
     /// <summary>When the caller was told (a <see cref="System.Diagnostics.Stopwatch"/> timestamp, taken as the await returned or threw).</summary>
     public long ToldAt { get; set; }
 
+    /// <summary>When the caller's token fired, for a call cancelled after it was sent (a <see cref="System.Diagnostics.Stopwatch"/> timestamp; 0 otherwise).</summary>
+    public long CancelledAt { get; set; }
+
     public CallOutcome Outcome { get; set; }
 
     /// <summary>The exception type's name, or null when the call completed.</summary>
