@@ -16,14 +16,9 @@ namespace AQueue.Local.Tests.SyncCalls;
 [Collection(SerialCollection.Name)]
 public sealed class BlockedWaiterCpuTests
 {
-    [Fact]
+    [ThreadCpuFact]
     public async Task Blocked_callers_do_not_burn_a_core_while_they_wait()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return; // per-thread CPU time is read from /proc; CI runs on Linux
-        }
-
         var model = new RwModel<int>(0);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task held = model.CallMutAsync(async _ => await gate.Task.ConfigureAwait(false)).AsTask();
