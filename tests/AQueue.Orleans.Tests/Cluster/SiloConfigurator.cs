@@ -11,6 +11,7 @@ public sealed class SiloConfigurator : ISiloConfigurator
     public void Configure(ISiloBuilder siloBuilder)
     {
         siloBuilder.AddAQueue(ConformanceModels.Configure);
+        siloBuilder.AddAQueue(TelemetryModels.Configure);
         siloBuilder.AddIncomingGrainCallFilter<SiloNameFilter>();
         siloBuilder.AddIncomingGrainCallFilter<ProbeCallFilter>();
         siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
