@@ -14,6 +14,13 @@ internal sealed class AQueueInstruments
     private static readonly string? s_version = typeof(AQueueInstruments).Assembly.GetName().Version?.ToString();
     private static readonly ConditionalWeakTable<Meter, AQueueInstruments> s_byMeter = new();
 
+    // Calls take from tens of nanoseconds to seconds: buckets from a microsecond up (an exporter's defaults, made for
+    // milliseconds, would put every uncontended call in the first bucket).
+    private static readonly InstrumentAdvice<double> s_buckets = new()
+    {
+        HistogramBucketBoundaries = [0, 0.000_001, 0.000_01, 0.000_1, 0.000_5, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10],
+    };
+
     private readonly ConcurrentDictionary<(ModelKind Kind, Type ValueType, string Backend, string? Mapping), ModelTelemetry> _models = new();
 
     private AQueueInstruments(Meter meter)
@@ -21,10 +28,10 @@ internal sealed class AQueueInstruments
         Meter = meter;
         Calls = meter.CreateCounter<long>(AQueueDiagnostics.CallsInstrument, "{call}",
             "Model calls that finished, by outcome: completed, faulted, cancelled, timed_out, reentrancy_refused.");
-        WaitDuration = meter.CreateHistogram<double>(AQueueDiagnostics.WaitDurationInstrument, "s",
-            "How long a call waited for the model before its closure or operation started (0 when it did not queue).");
-        HoldDuration = meter.CreateHistogram<double>(AQueueDiagnostics.HoldDurationInstrument, "s",
-            "How long one closure or operation held the model.");
+        WaitDuration = meter.CreateHistogram(AQueueDiagnostics.WaitDurationInstrument, "s",
+            "How long a call waited for the model before its closure or operation started (0 when it did not queue).", tags: null, s_buckets);
+        HoldDuration = meter.CreateHistogram(AQueueDiagnostics.HoldDurationInstrument, "s",
+            "How long one closure or operation held the model.", tags: null, s_buckets);
         Waiting = meter.CreateUpDownCounter<long>(AQueueDiagnostics.WaitingInstrument, "{call}",
             "Calls waiting for the model right now.");
     }
