@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using AQueue.Conformance;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -15,5 +17,7 @@ public sealed class SiloConfigurator : ISiloConfigurator
         siloBuilder.AddIncomingGrainCallFilter<SiloNameFilter>();
         siloBuilder.AddIncomingGrainCallFilter<ProbeCallFilter>();
         siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
+        siloBuilder.Services.AddSingleton<ILoggerProvider, CapturedLogs>();
+        siloBuilder.Services.AddLogging(logging => logging.AddFilter<CapturedLogs>("AQueue", LogLevel.Trace));
     }
 }

@@ -53,6 +53,11 @@ public sealed class OrleansMetricsTests(ClusterFixture cluster)
         Assert.Equal(1, metrics.Calls("timed_out"));
         Assert.Equal(1, metrics.Calls("cancelled"));
 
+        // And the silo logged the refusal (a Warning: a bug in the calling code) and the timeout (Information).
+        CapturedLog[] logged = [.. CapturedLogs.Entries.Where(e => e.Message.Contains(key, StringComparison.Ordinal))];
+        Assert.Contains(logged, e => e is { EventId: 1301, Level: Microsoft.Extensions.Logging.LogLevel.Warning, Category: "AQueue.Orleans" });
+        Assert.Contains(logged, e => e is { EventId: 1302, Level: Microsoft.Extensions.Logging.LogLevel.Information });
+
         // Every grain method run held the actor; Orleans queued the calls, out of AQueue's sight: no wait is recorded.
         Assert.Equal(7, metrics.Of(AQueueDiagnostics.HoldDurationInstrument).Count);
         Assert.Empty(metrics.Of(AQueueDiagnostics.WaitDurationInstrument));
