@@ -11,23 +11,35 @@ namespace AQueue.Orleans.Internal;
 internal static class QueuedByOrleans
 {
     /// <summary>Runs <paramref name="run"/>, observed while something listens; a call past its deadline is logged.</summary>
-    /// <remarks>Grain code: no ConfigureAwait(false), so the operation's continuations stay on the activation's scheduler.</remarks>
-    public static async Task<TResult> RunAsync<TState, TResult>(
+    /// <remarks>While nothing listens, an untimed call is the grain method's own task: no wrapper, no allocation.</remarks>
+    public static Task<TResult> RunAsync<TState, TResult>(
         OrleansDiagnostics diagnostics, ModelTelemetry telemetry, string model, long? deadline, TState state, Func<TState, Task<TResult>> run)
     {
-        if (!telemetry.Enabled)
+        if (telemetry.Enabled)
         {
-            try
-            {
-                return await run(state);
-            }
-            catch (Exception exception) when (IsTimeout(exception, deadline))
-            {
-                Log.DeadlinePassed(diagnostics.Logger, model);
-                throw;
-            }
+            return ObserveAsync(diagnostics, telemetry, model, deadline, state, run);
         }
 
+        return deadline is null ? run(state) : LogTimeoutAsync(run(state), diagnostics, model, deadline);
+    }
+
+    // Grain code: no ConfigureAwait(false), so the operation's continuations stay on the activation's scheduler.
+    private static async Task<TResult> LogTimeoutAsync<TResult>(Task<TResult> call, OrleansDiagnostics diagnostics, string model, long? deadline)
+    {
+        try
+        {
+            return await call;
+        }
+        catch (Exception exception) when (IsTimeout(exception, deadline))
+        {
+            Log.DeadlinePassed(diagnostics.Logger, model);
+            throw;
+        }
+    }
+
+    private static async Task<TResult> ObserveAsync<TState, TResult>(
+        OrleansDiagnostics diagnostics, ModelTelemetry telemetry, string model, long? deadline, TState state, Func<TState, Task<TResult>> run)
+    {
         Activity? activity = telemetry.StartActivity();
         long held = Stopwatch.GetTimestamp();
         CallOutcome outcome = CallOutcome.Completed;
