@@ -11,6 +11,7 @@ namespace AQueue.Samples.Tests;
 /// the Prometheus metrics endpoint on loopback. The metrics count exactly the demo's calls, and the dashboard, opened
 /// in headless Chromium, lists the three model grains with those calls.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed partial class DashboardTests
 {
     // What the demo (DemoOptions' defaults) and the silo around it call: the counter actor's 4 x 2,500 adds and its
