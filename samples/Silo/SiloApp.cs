@@ -1,17 +1,23 @@
 using System.Net;
 using AQueue.Samples.Demo;
 using AQueue.Samples.Demo.Operations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace AQueue.Samples.Silo;
 
 /// <summary>
 /// The sample silo: Orleans on localhost (loopback only), the three model grains with the demo's counter actors kept
 /// in an embedded SQLite file (so a counter survives a restart), and a demo run through <see cref="IModelProvider"/>
-/// against it.
+/// against it. Unless told <c>--no-dashboard</c>, it serves the Orleans Dashboard and AQueue's (and Orleans') metrics in
+/// Prometheus format on <c>http://127.0.0.1:&lt;port&gt;/</c> and <c>/metrics</c>: loopback only, since the dashboard
+/// has no authentication.
 /// </summary>
 public static class SiloApp
 {
@@ -44,6 +50,14 @@ public static class SiloApp
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Silo up on 127.0.0.1: silo port {SiloPort}, gateway port {GatewayPort}{Primary}",
             arguments.SiloPort, arguments.GatewayPort, arguments.Primary is null ? " (first silo)" : $", joined {arguments.Primary}");
+        string? whereToLook = arguments.DashboardPort is { } port
+            ? $"Orleans Dashboard: http://127.0.0.1:{port}/ (the Grains page lists the model grains and their calls). " +
+              $"AQueue and Orleans metrics, Prometheus format: http://127.0.0.1:{port}/metrics (aqueue_model_*)."
+            : null;
+        if (whereToLook is not null)
+        {
+            logger.LogInformation("{WhereToLook}", whereToLook);
+        }
 
         int exitCode = 0;
         if (arguments.RunDemo)
@@ -61,6 +75,10 @@ public static class SiloApp
                 $"The persisted counter {counterKey} (in {arguments.DataPath}): {before:N0} before the demo, {after:N0} after.")
                 .ConfigureAwait(false);
             exitCode = report.Passed ? 0 : 1;
+            if (whereToLook is not null)
+            {
+                await output.WriteLineAsync($"See inside: {whereToLook}").ConfigureAwait(false);
+            }
         }
 
         if (!arguments.DemoOnly)
@@ -76,7 +94,29 @@ public static class SiloApp
 
     private static IHost Build(SiloArguments arguments)
     {
-        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        if (arguments.DashboardPort is not { } port)
+        {
+            HostApplicationBuilder plain = Host.CreateApplicationBuilder();
+            Configure(plain, arguments);
+            return plain.Build();
+        }
+
+        WebApplicationBuilder web = WebApplication.CreateSlimBuilder();
+        // Loopback only: the dashboard has no authentication (see docs/observability.md before exposing it).
+        web.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        Configure(web, arguments);
+        web.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(AQueueDiagnostics.MeterName)
+            .AddMeter("Microsoft.Orleans")
+            .AddPrometheusExporter());
+        WebApplication app = web.Build();
+        app.MapOrleansDashboard();
+        app.MapPrometheusScrapingEndpoint();
+        return app;
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, SiloArguments arguments)
+    {
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -113,7 +153,12 @@ public static class SiloApp
                     (services, key) => new SimulatedService($"{key}@{services.GetRequiredService<ILocalSiloDetails>().SiloAddress}"),
                     maxConcurrency: LimiterConcurrency));
             silo.AddAQueuePersistence(persistence => persistence.Persist<long>(StorageName, keyPrefix: "demo/", kind: ModelKind.Actor));
+            if (arguments.DashboardPort is not null)
+            {
+                // Count every grain call, not only while a dashboard page is open: the demo runs before anyone looks.
+                silo.AddDashboard();
+                silo.Services.Configure<GrainProfilerOptions>(o => o.TraceAlways = true);
+            }
         });
-        return builder.Build();
     }
 }

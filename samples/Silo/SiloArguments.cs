@@ -16,10 +16,13 @@ public sealed record SiloArguments
           --data <path>           the SQLite file that keeps the persisted models (default: aqueue-sample.db
                                   next to the app); the demo's counter continues from it after a restart
           --no-demo               serve only, without running the demo
+          --dashboard-port <port> the Orleans Dashboard and the Prometheus metrics endpoint, on 127.0.0.1 only
+                                  (default 8080): http://127.0.0.1:<port>/ and http://127.0.0.1:<port>/metrics
+          --no-dashboard          no dashboard and no metrics endpoint (no HTTP listener at all)
           --help                  show this text
 
         A second silo on the same machine:
-          dotnet run --project samples/Silo -- --silo-port 11112 --gateway-port 30001 --primary 127.0.0.1:11111 --no-demo
+          dotnet run --project samples/Silo -- --silo-port 11112 --gateway-port 30001 --primary 127.0.0.1:11111 --dashboard-port 8081 --no-demo
         """;
 
     public bool DemoOnly { get; init; }
@@ -31,6 +34,11 @@ public sealed record SiloArguments
     public int GatewayPort { get; init; } = 30000;
 
     public IPEndPoint? Primary { get; init; }
+
+    /// <summary>The loopback port of the dashboard and the metrics endpoint; null with <c>--no-dashboard</c>.</summary>
+    public int? DashboardPort { get; init; } = DefaultDashboardPort;
+
+    public const int DefaultDashboardPort = 8080;
 
     /// <summary>The SQLite file of the persisted models; every silo of one cluster must use the same file.</summary>
     public string DataPath { get; init; } = Path.Combine(AppContext.BaseDirectory, DefaultDataFile);
@@ -54,6 +62,17 @@ public sealed record SiloArguments
                     break;
                 case "--no-demo":
                     result = result with { RunDemo = false };
+                    break;
+                case "--no-dashboard":
+                    result = result with { DashboardPort = null };
+                    break;
+                case "--dashboard-port":
+                    if (!TryPort(args, ++i, arg, out int dashboardPort, out error))
+                    {
+                        return null;
+                    }
+
+                    result = result with { DashboardPort = dashboardPort };
                     break;
                 case "--help" or "-h" or "-?":
                     result = result with { ShowHelp = true };
@@ -99,6 +118,12 @@ public sealed record SiloArguments
         if (result.SiloPort == result.GatewayPort)
         {
             error = "--silo-port and --gateway-port must differ.";
+            return null;
+        }
+
+        if (result.DashboardPort is { } web && (web == result.SiloPort || web == result.GatewayPort))
+        {
+            error = "--dashboard-port must differ from the silo and gateway ports.";
             return null;
         }
 

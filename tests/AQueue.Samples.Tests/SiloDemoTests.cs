@@ -19,7 +19,7 @@ public class SiloDemoTests
         try
         {
             exitCode = await SiloApp.RunAsync(
-                ["--demo", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString(), "--data", data],
+                ["--demo", "--no-dashboard", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString(), "--data", data],
                 output, error, timeout.Token);
         }
         finally
@@ -49,6 +49,8 @@ public class SiloDemoTests
     [InlineData("--primary", "not-an-endpoint")]
     [InlineData("--demo", "--no-demo")]
     [InlineData("--silo-port", "30000")]
+    [InlineData("--dashboard-port", "0")]
+    [InlineData("--dashboard-port", "11111")]
     public async Task Bad_arguments_print_usage_and_exit_non_zero(params string[] args)
     {
         var output = new StringWriter();
@@ -69,6 +71,8 @@ public class SiloDemoTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains("--primary", output.ToString());
+        Assert.Contains("--dashboard-port", output.ToString());
+        Assert.Contains("--no-dashboard", output.ToString());
     }
 
     [Fact]
@@ -84,5 +88,13 @@ public class SiloDemoTests
         Assert.Equal("127.0.0.1:11111", parsed.Primary?.ToString());
         Assert.False(parsed.RunDemo);
         Assert.False(parsed.DemoOnly);
+        Assert.Equal(SiloArguments.DefaultDashboardPort, parsed.DashboardPort);
+    }
+
+    [Fact]
+    public void The_dashboard_can_move_or_be_turned_off()
+    {
+        Assert.Equal(8081, SiloArguments.TryParse(["--dashboard-port", "8081"], out _)?.DashboardPort);
+        Assert.Null(SiloArguments.TryParse(["--no-dashboard"], out _)?.DashboardPort);
     }
 }

@@ -39,7 +39,7 @@ public partial class SiloRestartTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
         int exitCode = await SiloApp.RunAsync(
-            ["--demo", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString(), "--data", data],
+            ["--demo", "--no-dashboard", "--silo-port", ports[0].ToString(), "--gateway-port", ports[1].ToString(), "--data", data],
             output, error, timeout.Token);
 
         string printed = output.ToString();

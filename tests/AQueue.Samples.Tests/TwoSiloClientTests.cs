@@ -20,12 +20,12 @@ public sealed class TwoSiloClientTests
         var silo1Output = new StringWriter();
         var silo2Output = new StringWriter();
         Task<int> silo1 = SiloApp.RunAsync(
-            ["--no-demo", "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}", "--data", data[0]], silo1Output, silo1Output, stop.Token);
+            ["--no-demo", "--no-dashboard", "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}", "--data", data[0]], silo1Output, silo1Output, stop.Token);
         try
         {
             await WaitForListenerAsync(ports[1], silo1, timeout.Token);
             Task<int> silo2 = SiloApp.RunAsync(
-                ["--no-demo", "--silo-port", $"{ports[2]}", "--gateway-port", $"{ports[3]}", "--primary", $"127.0.0.1:{ports[0]}", "--data", data[1]],
+                ["--no-demo", "--no-dashboard", "--silo-port", $"{ports[2]}", "--gateway-port", $"{ports[3]}", "--primary", $"127.0.0.1:{ports[0]}", "--data", data[1]],
                 silo2Output, silo2Output, stop.Token);
             try
             {

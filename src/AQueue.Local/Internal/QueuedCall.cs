@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Tasks.Sources;
 using AQueue.Local.Internal.Locks;
+using AQueue.Local.Internal.Telemetry;
 
 namespace AQueue.Local.Internal;
 
@@ -21,6 +23,13 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
     private ExecutionContext? _context;
     private ValueTask<TResult> _running;
     private Action? _onRunningCompleted;
+
+    // Set only while something listens (Observe): what to report, and when the call queued and started.
+    private ModelTelemetry? _telemetry;
+    private Activity? _activity;
+    private long _waitStarted;
+    private long _held;
+    private bool _countedWaiting;
 
     private QueuedCall()
     {
@@ -49,9 +58,23 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
         return call;
     }
 
+    /// <summary>Makes the call report its wait, hold and outcome to <paramref name="telemetry"/>; before it is queued.</summary>
+    public void Observe(ModelTelemetry telemetry, Activity? activity)
+    {
+        _telemetry = telemetry;
+        _activity = activity;
+        _waitStarted = Stopwatch.GetTimestamp();
+        _countedWaiting = telemetry.Queued();
+    }
+
     /// <summary>Gives back a call that was never queued (the lock was free after all).</summary>
     public void ReturnUnused()
     {
+        if (_countedWaiting)
+        {
+            _telemetry!.Dequeued();
+        }
+
         Clear();
         t_spare = this;
     }
@@ -73,6 +96,17 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
     protected override CallWaiter? RunAndPassOn(bool takeNext, ExecutionContext? threadContext)
     {
         ExecutionContext.Restore(_context!);
+        ModelTelemetry? telemetry = _telemetry;
+        if (telemetry is not null)
+        {
+            if (_countedWaiting)
+            {
+                telemetry.Dequeued();
+            }
+
+            _held = telemetry.Acquired(_waitStarted, _activity);
+        }
+
         ValueTask<TResult> result;
         try
         {
@@ -93,6 +127,7 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
         }
 
         (TResult value, Exception? error) = Outcome(result);
+        telemetry?.Released(_held);
         TMode mode = _mode;
         CallWaiter? next = null;
         if (takeNext)
@@ -104,6 +139,8 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
             mode.Exit();
         }
 
+        // Recorded before the caller is completed: from then on the call may be recycled.
+        telemetry?.Ended(ModelTelemetry.Classify(error, timed: false));
         bool inline = threadContext is not null && next is null;
         if (inline)
         {
@@ -120,7 +157,9 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
         _running = default;
 
         // Wherever the closure finished (a timer, another caller's stack), nobody else's closure runs here.
+        _telemetry?.Released(_held);
         _mode.Exit();
+        _telemetry?.Ended(ModelTelemetry.Classify(error, timed: false));
         Complete(value, error, inline: false);
     }
 
@@ -153,6 +192,16 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
     protected override void OnCancelled()
     {
         // Under the lock's monitor, from Cancel(): the caller resumes on the pool, never here.
+        if (_telemetry is { } telemetry)
+        {
+            if (_countedWaiting)
+            {
+                telemetry.Dequeued();
+            }
+
+            telemetry.Ended(CallOutcome.Cancelled);
+        }
+
         _core.RunContinuationsAsynchronously = true;
         _core.SetException(new OperationCanceledException(CancellationToken));
     }
@@ -211,6 +260,9 @@ internal sealed class QueuedCall<TMode, TInvoker, TResult> : CallWaiter, IValueT
         _invoker = default;
         _context = null;
         CancellationToken = default;
+        _telemetry = null;
+        _activity = null;
+        _countedWaiting = false;
     }
 
     private static void ThrowStale() =>

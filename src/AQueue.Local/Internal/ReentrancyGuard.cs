@@ -1,3 +1,5 @@
+using AQueue.Local.Internal.Telemetry;
+
 namespace AQueue.Local.Internal;
 
 /// <summary>
@@ -15,6 +17,12 @@ internal sealed class ReentrancyGuard
     private static readonly AsyncLocal<Frame?> s_current = new();
 
     private CachedContext? _cache;
+
+    /// <summary>
+    /// What the queue's model reports, or null for a bare queue. Kept here because the guard is the one per-queue object
+    /// every call touches first: the hot path reads it beside the guard's cache.
+    /// </summary>
+    public ModelTelemetry? Telemetry { get; set; }
 
     /// <summary>Throws <see cref="ModelReentrancyException"/> when the current flow is inside this guard's closure.</summary>
     public void ThrowIfReentrant()
@@ -89,7 +97,15 @@ internal sealed class ReentrancyGuard
         }
     }
 
-    private static void ThrowReentrant() => throw new ModelReentrancyException();
+    private void ThrowReentrant()
+    {
+        if (Telemetry is { Enabled: true } telemetry)
+        {
+            telemetry.Refused();
+        }
+
+        throw new ModelReentrancyException();
+    }
 
     /// <summary>The caller's context, to restore after the closure's synchronous part.</summary>
     internal readonly record struct Scope(ExecutionContext? Outer, Frame? Previous);

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using AQueue.Local.Internal;
 using AQueue.Local.Internal.Invokers;
+using AQueue.Local.Internal.Telemetry;
 
 namespace AQueue.Local;
 
@@ -20,6 +22,7 @@ namespace AQueue.Local;
 /// long total = await counter.InnerCallAsync(s =&gt; new ValueTask&lt;long&gt;(s.Value)); // 4000
 /// </code>
 /// </example>
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
 public sealed class Actor<T> : IActor<T>
 {
     private readonly InnerStore<T> _store;
@@ -27,13 +30,30 @@ public sealed class Actor<T> : IActor<T>
 
     /// <summary>Creates an actor around <paramref name="value"/>.</summary>
     /// <param name="value">The initial value.</param>
-    public Actor(T value) => _store = new InnerStore<T>(value);
+    /// <remarks>It reports to the process-wide <see cref="AQueueDiagnostics.MeterName"/> meter (and activity source) while
+    /// something listens; an actor from <c>AddAQueueLocal</c>'s provider reports to the host's meter.</remarks>
+    public Actor(T value)
+        : this(value, SharedTelemetry<T>.Actor)
+    {
+    }
+
+    internal Actor(T value, ModelTelemetry telemetry)
+    {
+        _store = new InnerStore<T>(value);
+        _queue.Telemetry = telemetry;
+    }
 
     /// <inheritdoc />
     public ModelKind Kind => ModelKind.Actor;
 
     /// <summary>How many calls wait right now.</summary>
     public int WaitingCount => _queue.WaitingCount;
+
+    /// <summary>Who holds the model and who waits for it, taken at once: for a log line or a debugger when a call hangs.</summary>
+    /// <returns>The snapshot; <see cref="ModelSnapshot.ToString"/> gives it as one line.</returns>
+    public ModelSnapshot GetSnapshot() => _queue.GetSnapshot();
+
+    private string DebuggerDisplay => $"Actor<{typeof(T).Name}>: {_queue.PeekSnapshot()}";
 
     /// <summary>Runs <paramref name="body"/> with exclusive access, after every call that arrived before it.</summary>
     /// <typeparam name="TResult">The closure's result type.</typeparam>

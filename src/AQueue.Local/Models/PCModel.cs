@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using AQueue.Local.Internal;
 using AQueue.Local.Internal.Invokers;
+using AQueue.Local.Internal.Telemetry;
 
 namespace AQueue.Local;
 
@@ -15,6 +17,7 @@ namespace AQueue.Local;
 /// string page = await http.CallAsync((c, ct) =&gt; new ValueTask&lt;string&gt;(c.Value.GetStringAsync(url, ct)));
 /// </code>
 /// </example>
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
 public sealed class PCModel<T> : IPCModel<T>
 {
     private readonly InnerStore<T> _store;
@@ -24,9 +27,16 @@ public sealed class PCModel<T> : IPCModel<T>
     /// <param name="value">The shared value.</param>
     /// <param name="maxConcurrency">The bound, at least 1.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConcurrency"/> is less than 1.</exception>
+    /// <remarks>It reports to the process-wide <see cref="AQueueDiagnostics.MeterName"/> meter (and activity source) while
+    /// something listens; a model from <c>AddAQueueLocal</c>'s provider reports to the host's meter.</remarks>
     public PCModel(T value, int maxConcurrency)
+        : this(value, maxConcurrency, SharedTelemetry<T>.PCModel)
     {
-        _queue = new SemaphoreQueue(maxConcurrency);
+    }
+
+    internal PCModel(T value, int maxConcurrency, ModelTelemetry telemetry)
+    {
+        _queue = new SemaphoreQueue(maxConcurrency) { Telemetry = telemetry };
         _store = new InnerStore<T>(value);
     }
 
@@ -38,6 +48,12 @@ public sealed class PCModel<T> : IPCModel<T>
 
     /// <summary>How many calls wait right now.</summary>
     public int WaitingCount => _queue.WaitingCount;
+
+    /// <summary>Who holds the model and who waits for it, taken at once: for a log line or a debugger when a call hangs.</summary>
+    /// <returns>The snapshot; <see cref="ModelSnapshot.ToString"/> gives it as one line.</returns>
+    public ModelSnapshot GetSnapshot() => _queue.GetSnapshot();
+
+    private string DebuggerDisplay => $"PCModel<{typeof(T).Name}>: {_queue.PeekSnapshot()}";
 
     /// <summary>The shared value, without taking a slot. Its members must be thread-safe for this to be safe.</summary>
     public T Inner => _store.Value;

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using AQueue.Local.Internal;
 using AQueue.Local.Internal.Invokers;
+using AQueue.Local.Internal.Telemetry;
 
 namespace AQueue.Local;
 
@@ -17,6 +19,7 @@ namespace AQueue.Local;
 /// int b = model.Call(s =&gt; s.Value["a"]); // blocks the thread instead of awaiting
 /// </code>
 /// </example>
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
 public sealed class RwModel<T> : IRwModel<T>
 {
     private readonly InnerStore<T> _store;
@@ -24,13 +27,30 @@ public sealed class RwModel<T> : IRwModel<T>
 
     /// <summary>Creates a model around <paramref name="value"/>.</summary>
     /// <param name="value">The initial value.</param>
-    public RwModel(T value) => _store = new InnerStore<T>(value);
+    /// <remarks>It reports to the process-wide <see cref="AQueueDiagnostics.MeterName"/> meter (and activity source) while
+    /// something listens; a model from <c>AddAQueueLocal</c>'s provider reports to the host's meter.</remarks>
+    public RwModel(T value)
+        : this(value, SharedTelemetry<T>.RwModel)
+    {
+    }
+
+    internal RwModel(T value, ModelTelemetry telemetry)
+    {
+        _store = new InnerStore<T>(value);
+        _queue.Telemetry = telemetry;
+    }
 
     /// <inheritdoc />
     public ModelKind Kind => ModelKind.RwModel;
 
     /// <summary>How many calls wait right now.</summary>
     public int WaitingCount => _queue.WaitingCount;
+
+    /// <summary>Who holds the model and who waits for it, taken at once: for a log line or a debugger when a call hangs.</summary>
+    /// <returns>The snapshot; <see cref="ModelSnapshot.ToString"/> gives it as one line.</returns>
+    public ModelSnapshot GetSnapshot() => _queue.GetSnapshot();
+
+    private string DebuggerDisplay => $"RwModel<{typeof(T).Name}>: {_queue.PeekSnapshot()}";
 
     /// <summary>Runs <paramref name="body"/> with shared access: beside other reads, never beside a write.</summary>
     /// <typeparam name="TResult">The closure's result type.</typeparam>

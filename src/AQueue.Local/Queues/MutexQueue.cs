@@ -12,6 +12,7 @@ namespace AQueue.Local;
 /// await queue.RunAsync(async ct => { await Task.Yield(); total++; });
 /// </code>
 /// </example>
+[System.Diagnostics.DebuggerDisplay("{DebuggerDisplay,nq}")]
 public sealed class MutexQueue : SemaphoreQueue
 {
     /// <summary>Creates an unlocked queue.</summary>

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using AQueue.Local.Internal;
 using AQueue.Local.Internal.Invokers;
 using AQueue.Local.Internal.Locks;
+using AQueue.Local.Internal.Telemetry;
 
 namespace AQueue.Local;
 
@@ -17,6 +19,7 @@ namespace AQueue.Local;
 /// block the calling thread (a brief spin, then a real wait) and mix freely with the async calls. Calling the
 /// same queue from inside one of its closures throws <see cref="ModelReentrancyException"/>.</para>
 /// </remarks>
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
 public sealed class RwQueue
 {
     private readonly RwLock _lock = new();
@@ -31,9 +34,26 @@ public sealed class RwQueue
     /// <summary>How many callers wait right now.</summary>
     public int WaitingCount => _lock.WaitingCount;
 
+    /// <summary>A consistent view, taken at once, of who runs and who waits: readers or a write, waiters, whether a write is
+    /// among them, and how long the oldest caller has waited.</summary>
+    /// <returns>The snapshot; <see cref="ModelSnapshot.ToString"/> gives it as one line.</returns>
+    public ModelSnapshot GetSnapshot() => _lock.Snapshot(consistent: true);
+
+    /// <summary>For a debugger: read without taking the lock, so it never blocks on a paused thread (and may be torn).</summary>
+    internal ModelSnapshot PeekSnapshot() => _lock.Snapshot(consistent: false);
+
+    internal string DebuggerDisplay => $"RwQueue: {PeekSnapshot()}";
+
     internal ReadMode ReadMode => new(_lock, _guard);
 
     internal WriteMode WriteMode => new(_lock, _guard);
+
+    /// <summary>What the model built on this queue reports; null (the default) for a bare queue.</summary>
+    internal ModelTelemetry? Telemetry
+    {
+        get => _guard.Telemetry;
+        set => _guard.Telemetry = value;
+    }
 
     /// <summary>Runs <paramref name="body"/> with shared access.</summary>
     /// <typeparam name="TResult">The closure's result type.</typeparam>

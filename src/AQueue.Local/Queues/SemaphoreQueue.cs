@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using AQueue.Local.Internal;
 using AQueue.Local.Internal.Invokers;
 using AQueue.Local.Internal.Locks;
+using AQueue.Local.Internal.Telemetry;
 
 namespace AQueue.Local;
 
@@ -21,6 +23,7 @@ namespace AQueue.Local;
 ///     await limit.RunAsync(token =&gt; new ValueTask&lt;string&gt;(http.GetStringAsync(url, token)), ct));
 /// </code>
 /// </example>
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
 public class SemaphoreQueue
 {
     private readonly PermitLock _lock;
@@ -44,7 +47,23 @@ public class SemaphoreQueue
     /// <summary>How many callers wait right now.</summary>
     public int WaitingCount => _lock.WaitingCount;
 
+    /// <summary>A consistent view, taken at once, of who runs and who waits, including how long the oldest caller has waited.</summary>
+    /// <returns>The snapshot; <see cref="ModelSnapshot.ToString"/> gives it as one line.</returns>
+    public ModelSnapshot GetSnapshot() => _lock.Snapshot(consistent: true);
+
+    /// <summary>For a debugger: read without taking the lock, so it never blocks on a paused thread (and may be torn).</summary>
+    internal ModelSnapshot PeekSnapshot() => _lock.Snapshot(consistent: false);
+
+    internal string DebuggerDisplay => $"{GetType().Name}({MaxConcurrency}): {PeekSnapshot()}";
+
     internal PermitMode Mode => new(_lock, _guard);
+
+    /// <summary>What the model built on this queue reports; null (the default) for a bare queue.</summary>
+    internal ModelTelemetry? Telemetry
+    {
+        get => _guard.Telemetry;
+        set => _guard.Telemetry = value;
+    }
 
     /// <summary>Runs <paramref name="body"/> once a slot is free and every earlier caller has one.</summary>
     /// <typeparam name="TResult">The closure's result type.</typeparam>

@@ -1,3 +1,4 @@
+using AQueue.Local.Internal.Telemetry;
 using AQueue.Orleans.Internal;
 using Orleans;
 
@@ -21,12 +22,16 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
 {
     private ModelState<T>? _state;
     private string[]? _self;
+    private OrleansDiagnostics? _diagnostics;
+    private ModelTelemetry? _telemetry;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
         var factory = SiloServices.GetRequired<IModelStateFactory>(ServiceProvider);
+        _diagnostics = SiloServices.GetRequired<OrleansDiagnostics>(ServiceProvider);
+        _telemetry = _diagnostics.Model(ModelKind.Actor, typeof(T), OrleansDiagnostics.ActorMapping);
         ModelState<T> state = factory.Create<T>(ModelKind.Actor, GrainContext);
         CallChain.OnActivation(Self);
         await state.LoadAsync(this.GetPrimaryKeyString(), cancellationToken);
@@ -37,7 +42,7 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
     public Task<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation) => InnerCallAsync(operation, CancellationToken.None);
 
     /// <inheritdoc />
-    public async Task<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
+    public Task<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
 
@@ -45,6 +50,13 @@ public sealed class ActorGrain<T> : Grain, IActorGrain<T>
         // its token is cancelled, or its deadline has passed.
         long? deadline = RemoteDeadline.Take();
         string[] chain = CallChain.Of(Self);
+        return QueuedByOrleans.RunAsync(_diagnostics!, _telemetry!, Self[0], deadline,
+            (Grain: this, Operation: operation, Chain: chain, Deadline: deadline, Token: cancellationToken),
+            static s => s.Grain.RunAsync(s.Operation, s.Chain, s.Deadline, s.Token));
+    }
+
+    private async Task<TResult> RunAsync<TResult>(IWriteOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         if (deadline is null)
         {

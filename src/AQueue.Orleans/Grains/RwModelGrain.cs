@@ -33,12 +33,17 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
     private readonly RwModelCore<T> _core = new(RwModelMapping.WritePreferring);
     private TaskScheduler _scheduler = TaskScheduler.Default;
     private string[]? _self;
+    private OrleansDiagnostics? _diagnostics;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
         _scheduler = TaskScheduler.Current;
+        _diagnostics = SiloServices.GetRequired<OrleansDiagnostics>(ServiceProvider);
+
+        // The queue reports its calls (wait, hold, outcome, waiting) as an in-process model's, tagged with this mapping.
+        _queue.Telemetry = _diagnostics.Model(ModelKind.RwModel, typeof(T), OrleansDiagnostics.MappingName(RwModelMapping.WritePreferring));
         CallChain.OnActivation(Self);
         return _core.ActivateAsync(ServiceProvider, GrainContext, this.GetPrimaryKeyString(), cancellationToken);
     }
@@ -57,9 +62,10 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
         var read = new ActivationReadInvoker<T, TResult>(_scheduler, _core.State, operation, CallChain.Of(Self), deadline ?? 0);
 
         // A timed caller's deadline bounds the wait here as in-process: past it, the operation never starts.
-        return (deadline is { } d
-            ? Runner.RunAsync<ReadMode, ActivationReadInvoker<T, TResult>, TResult>(_queue.ReadMode, read, RemoteDeadline.Left(d), cancellationToken)
-            : Runner.RunAsync<ReadMode, ActivationReadInvoker<T, TResult>, TResult>(_queue.ReadMode, read, cancellationToken)).AsTask();
+        return deadline is { } d
+            ? QueuedByOrleans.LogTimeout(
+                Runner.RunAsync<ReadMode, ActivationReadInvoker<T, TResult>, TResult>(_queue.ReadMode, read, RemoteDeadline.Left(d), cancellationToken), _diagnostics!, Self[0])
+            : Runner.RunAsync<ReadMode, ActivationReadInvoker<T, TResult>, TResult>(_queue.ReadMode, read, cancellationToken).AsTask();
     }
 
     /// <inheritdoc />
@@ -70,9 +76,10 @@ public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
         // Saved inside the write section, before the caller is answered (see ModelState.WriteAsync).
         long? deadline = RemoteDeadline.Take();
         var write = new ActivationWriteInvoker<T, TResult>(_scheduler, _core.State, operation, CallChain.Of(Self), deadline ?? 0);
-        return (deadline is { } d
-            ? Runner.RunAsync<WriteMode, ActivationWriteInvoker<T, TResult>, TResult>(_queue.WriteMode, write, RemoteDeadline.Left(d), cancellationToken)
-            : Runner.RunAsync<WriteMode, ActivationWriteInvoker<T, TResult>, TResult>(_queue.WriteMode, write, cancellationToken)).AsTask();
+        return deadline is { } d
+            ? QueuedByOrleans.LogTimeout(
+                Runner.RunAsync<WriteMode, ActivationWriteInvoker<T, TResult>, TResult>(_queue.WriteMode, write, RemoteDeadline.Left(d), cancellationToken), _diagnostics!, Self[0])
+            : Runner.RunAsync<WriteMode, ActivationWriteInvoker<T, TResult>, TResult>(_queue.WriteMode, write, cancellationToken).AsTask();
     }
 
     private string[] Self => _self ??= [CallChain.Name(ModelKind.RwModel, typeof(T), this.GetPrimaryKeyString())];

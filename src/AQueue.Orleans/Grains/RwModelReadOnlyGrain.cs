@@ -1,3 +1,4 @@
+using AQueue.Local.Internal.Telemetry;
 using AQueue.Orleans.Internal;
 using Orleans;
 
@@ -26,10 +27,14 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
 {
     private readonly RwModelCore<T> _core = new(RwModelMapping.ReadOnlyInterleaving);
     private string[]? _self;
+    private OrleansDiagnostics? _diagnostics;
+    private ModelTelemetry? _telemetry;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _diagnostics = SiloServices.GetRequired<OrleansDiagnostics>(ServiceProvider);
+        _telemetry = _diagnostics.Model(ModelKind.RwModel, typeof(T), OrleansDiagnostics.MappingName(RwModelMapping.ReadOnlyInterleaving));
         CallChain.OnActivation(Self);
         return _core.ActivateAsync(ServiceProvider, GrainContext, this.GetPrimaryKeyString(), cancellationToken);
     }
@@ -41,14 +46,33 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
     public Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation) => CallMutAsync(operation, CancellationToken.None);
 
     /// <inheritdoc />
-    public async Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
+    public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ModelState<T> state = _core.State;
-
-        // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class.
         long? deadline = RemoteDeadline.Take();
         string[] chain = CallChain.Of(Self);
+        return QueuedByOrleans.RunAsync(_diagnostics!, _telemetry!, Self[0], deadline,
+            (Core: _core, Operation: operation, Chain: chain, Deadline: deadline, Token: cancellationToken),
+            static s => ReadAsync(s.Core, s.Operation, s.Chain, s.Deadline, s.Token));
+    }
+
+    /// <inheritdoc />
+    public Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        long? deadline = RemoteDeadline.Take();
+        string[] chain = CallChain.Of(Self);
+        return QueuedByOrleans.RunAsync(_diagnostics!, _telemetry!, Self[0], deadline,
+            (Core: _core, Operation: operation, Chain: chain, Deadline: deadline, Token: cancellationToken),
+            static s => WriteAsync(s.Core, s.Operation, s.Chain, s.Deadline, s.Token));
+    }
+
+    private static async Task<TResult> ReadAsync<TResult>(
+        RwModelCore<T> core, IReadOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken)
+    {
+        // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class. A mapping refusal
+        // (State throws) faults the call, as before the call is observed.
+        ModelState<T> state = core.State;
         cancellationToken.ThrowIfCancellationRequested();
         if (deadline is null)
         {
@@ -59,13 +83,10 @@ public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
         return await state.ReadAsync(operation, chain, deadline.Value, timed.Token);
     }
 
-    /// <inheritdoc />
-    public async Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
+    private static async Task<TResult> WriteAsync<TResult>(
+        RwModelCore<T> core, IWriteOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(operation);
-        ModelState<T> state = _core.State;
-        long? deadline = RemoteDeadline.Take();
-        string[] chain = CallChain.Of(Self);
+        ModelState<T> state = core.State;
         cancellationToken.ThrowIfCancellationRequested();
         if (deadline is null)
         {

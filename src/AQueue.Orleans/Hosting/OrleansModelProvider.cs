@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AQueue.Local.Internal.Telemetry;
 using AQueue.Orleans.Internal;
 using AQueue.Orleans.Proxies;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public sealed class OrleansModelProvider : IModelProvider
     private readonly ModelRegistry? _registry;
     private readonly StartGate? _started;
     private readonly SiloPCModels? _siloPCModels;
+    private readonly OrleansDiagnostics? _diagnostics;
     private readonly ConcurrentDictionary<Type, Task<PCModelSiloSettings>> _pcSiloSettings = new();
     private readonly ConcurrentDictionary<Type, Task<RwModelSiloSettings>> _rwSiloSettings = new();
 
@@ -42,6 +44,7 @@ public sealed class OrleansModelProvider : IModelProvider
         _registry = services.GetService<ModelRegistry>();
         _started = services.GetService<StartGate>();
         _siloPCModels = services.GetService<SiloPCModels>();
+        _diagnostics = services.GetService<OrleansDiagnostics>();
     }
 
     /// <inheritdoc />
@@ -51,7 +54,7 @@ public sealed class OrleansModelProvider : IModelProvider
     {
         ArgumentNullException.ThrowIfNull(key);
         _started?.ThrowIfNotStarted();
-        return new ActorProxy<T>(key, Grain<IActorGrain<T>, T>(key));
+        return new ActorProxy<T>(key, Grain<IActorGrain<T>, T>(key), Telemetry<T>(ModelKind.Actor, OrleansDiagnostics.ActorMapping), _diagnostics);
     }
 
     /// <inheritdoc />
@@ -70,12 +73,14 @@ public sealed class OrleansModelProvider : IModelProvider
         _started?.ThrowIfNotStarted();
         if (_registry is not null)
         {
-            return new RwModelProxy<T>(key, new GrainLookup<RwModelTarget<T>>(RwModelTarget<T>(key, _registry.GetRwModelMapping<T>())));
+            RwModelMapping registered = _registry.GetRwModelMapping<T>();
+            return new RwModelProxy<T>(key, new GrainLookup<RwModelTarget<T>>(RwModelTarget<T>(key, registered)),
+                Telemetry<T>(ModelKind.RwModel, OrleansDiagnostics.MappingName(registered)), _diagnostics);
         }
 
         // Fetched now, so that a state type Orleans does not allow fails here, as for the other models.
         IRwModelMappingGrain<T> mapping = Grain<IRwModelMappingGrain<T>, T>(0);
-        return new RwModelProxy<T>(key, new GrainLookup<RwModelTarget<T>>(() => AskSiloAsync(key, mapping)));
+        return new RwModelProxy<T>(key, new GrainLookup<RwModelTarget<T>>(() => AskSiloAsync(key, mapping)), Telemetry<T>(ModelKind.RwModel, null), _diagnostics);
     }
 
     /// <inheritdoc />
@@ -98,19 +103,24 @@ public sealed class OrleansModelProvider : IModelProvider
         {
             PCModelRegistration<T> registration = _registry.GetPCModel<T>();
             return new PCModelProxy<T>(key, new GrainLookup<PCModelTarget<T>>(
-                new PCModelTarget<T>(PCModelGrain<T>(key, registration.Mapping), registration.MaxConcurrency)));
+                new PCModelTarget<T>(PCModelGrain<T>(key, registration.Mapping), registration.MaxConcurrency)),
+                Telemetry<T>(ModelKind.PCModel, OrleansDiagnostics.MappingName(registration.Mapping)), _diagnostics);
         }
 
         if (_siloPCModels is not null && _siloPCModels.TryGet(typeof(T), out PCModelSiloSettings? reported))
         {
             return new PCModelProxy<T>(key, new GrainLookup<PCModelTarget<T>>(
-                new PCModelTarget<T>(PCModelGrain<T>(key, reported.Mapping), reported.MaxConcurrency)));
+                new PCModelTarget<T>(PCModelGrain<T>(key, reported.Mapping), reported.MaxConcurrency)),
+                Telemetry<T>(ModelKind.PCModel, OrleansDiagnostics.MappingName(reported.Mapping)), _diagnostics);
         }
 
         // Fetched now, so that a state type Orleans does not allow fails here, as for the other models.
         IPCModelWorkerGrain<T> worker = Grain<IPCModelWorkerGrain<T>, T>(key);
-        return new PCModelProxy<T>(key, new GrainLookup<PCModelTarget<T>>(() => AskSiloAsync(key, worker)));
+        return new PCModelProxy<T>(key, new GrainLookup<PCModelTarget<T>>(() => AskSiloAsync(key, worker)), Telemetry<T>(ModelKind.PCModel, null), _diagnostics);
     }
+
+    /// <summary>What the model reports on this host: client spans and re-entrancy refusals (the silo reports the calls).</summary>
+    private ModelTelemetry? Telemetry<T>(ModelKind kind, string? mapping) => _diagnostics?.Model(kind, typeof(T), mapping);
 
     private IPCModelGrainBase<T> PCModelGrain<T>(string key, PCModelMapping mapping) =>
         mapping == PCModelMapping.PerCluster ? Grain<IPCModelGrain<T>, T>(key) : Grain<IPCModelWorkerGrain<T>, T>(key);

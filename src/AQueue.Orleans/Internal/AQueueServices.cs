@@ -30,6 +30,7 @@ internal static class AQueueServices
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<AQueueOptions>, AQueueOptionsValidator>();
         services.AddSerializer(serializer => serializer.AddAssembly(typeof(IActorGrain<>).Assembly));
+        services.TryAddSingleton(static sp => new OrleansDiagnostics(sp));
         return true;
     }
 

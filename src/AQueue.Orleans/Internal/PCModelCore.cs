@@ -26,13 +26,15 @@ internal sealed class PCModelCore<T>
         ArgumentNullException.ThrowIfNull(operation);
         EnsureBuilt(services, key);
         long? deadline = RemoteDeadline.Take();
-        var call = new ThreadPoolReadInvoker<T, TResult>(
-            _store!, operation, CallChain.Of(_self ??= [CallChain.Name(ModelKind.PCModel, typeof(T), key)]), deadline ?? 0);
+        string[] self = _self ??= [CallChain.Name(ModelKind.PCModel, typeof(T), key)];
+        var call = new ThreadPoolReadInvoker<T, TResult>(_store!, operation, CallChain.Of(self), deadline ?? 0);
 
         // A timed caller's deadline bounds the wait for a slot as in-process: past it, the operation never starts.
-        return (deadline is { } d
-            ? Runner.RunAsync<PermitMode, ThreadPoolReadInvoker<T, TResult>, TResult>(_queue!.Mode, call, RemoteDeadline.Left(d), cancellationToken)
-            : Runner.RunAsync<PermitMode, ThreadPoolReadInvoker<T, TResult>, TResult>(_queue!.Mode, call, cancellationToken)).AsTask();
+        return deadline is { } d
+            ? QueuedByOrleans.LogTimeout(
+                Runner.RunAsync<PermitMode, ThreadPoolReadInvoker<T, TResult>, TResult>(_queue!.Mode, call, RemoteDeadline.Left(d), cancellationToken),
+                SiloServices.GetRequired<OrleansDiagnostics>(services), self[0])
+            : Runner.RunAsync<PermitMode, ThreadPoolReadInvoker<T, TResult>, TResult>(_queue!.Mode, call, cancellationToken).AsTask();
     }
 
     /// <summary>The silo's registration of <typeparamref name="T"/>, for a caller that has none.</summary>
@@ -65,6 +67,10 @@ internal sealed class PCModelCore<T>
         }
 
         _store = new InnerStore<T>(registration.Factory(services, key));
-        _queue = new SemaphoreQueue(registration.MaxConcurrency);
+        // The queue reports its calls (wait, hold, outcome, waiting) as an in-process model's, tagged with this mapping.
+        _queue = new SemaphoreQueue(registration.MaxConcurrency)
+        {
+            Telemetry = SiloServices.GetRequired<OrleansDiagnostics>(services).Model(ModelKind.PCModel, typeof(T), OrleansDiagnostics.MappingName(_mapping)),
+        };
     }
 }

@@ -37,7 +37,7 @@ internal sealed class PersistentModelState<T> : ModelState<T>
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogError(exception, "AQueue could not load {Model}", _description);
+            Log.StorageLoadFailed(_logger, exception, _description);
 
             // The provider's exception is named, not attached: its type may have no Orleans codec.
             throw new ModelStorageException(
@@ -64,7 +64,7 @@ internal sealed class PersistentModelState<T> : ModelState<T>
         }
         catch (Exception exception)
         {
-            _logger.LogWarning(exception, "AQueue could not store {Model}; reloading it", _description);
+            Log.StorageWriteFailed(_logger, exception, _description);
             bool reloaded = await TryReloadAsync(exception);
             throw new ModelStorageException(
                 $"Could not store {_description} ({exception.GetType().Name}: {exception.Message}). The write is not " +
@@ -92,7 +92,7 @@ internal sealed class PersistentModelState<T> : ModelState<T>
         }
         catch (Exception exception)
         {
-            _logger.LogError(exception, "AQueue could not reload {Model}; deactivating it", _description);
+            Log.StorageReloadFailed(_logger, exception, _description);
             // Orleans hands the deactivation's exception to calls that reach the activation while it deactivates:
             // make it one that says what happened and that a retry is safe (and that any caller can deserialize).
             string failures = reason is null

@@ -44,7 +44,7 @@ internal sealed class PersistentModelStateFactory : IModelStateFactory
         }
         catch (Exception exception)
         {
-            _logger.LogError(exception, "AQueue could not create the storage of {Model}", description);
+            Log.StorageCreateFailed(_logger, exception, description);
             throw new ModelStorageException(
                 $"Could not load {description}: {exception.Message} Register the provider on every silo under that name " +
                 $"(e.g. siloBuilder.AddSqliteGrainStorage(\"{storageName}\", ...) or AddMemoryGrainStorage(\"{storageName}\")), " +

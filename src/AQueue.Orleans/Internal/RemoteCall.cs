@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using AQueue.Local.Internal.Telemetry;
+
 namespace AQueue.Orleans.Internal;
 
 /// <summary>
@@ -32,6 +35,11 @@ internal static class RemoteCall
     public static ValueTask<TResult> RunAsync<TState, TResult>(
         Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, CancellationToken cancellationToken)
     {
+        if (site.Telemetry is not null && ModelTelemetry.Source.HasListeners())
+        {
+            return RunTracedAsync(call, state, site, Timeout.InfiniteTimeSpan, cancellationToken);
+        }
+
         // The common call (from outside any operation, an operation type already answered once) is the grain call's
         // own task: no wrapper.
         if (CallChain.Current is null && SentOperationTypes.WereAnswered(site.OperationType))
@@ -70,6 +78,17 @@ internal static class RemoteCall
             return RunAsync(call, state, site, cancellationToken);
         }
 
+        if (site.Telemetry is not null && ModelTelemetry.Source.HasListeners())
+        {
+            return RunTracedAsync(call, state, site, timeout, cancellationToken);
+        }
+
+        return RunTimed(call, state, site, timeout, cancellationToken);
+    }
+
+    private static ValueTask<TResult> RunTimed<TState, TResult>(
+        Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         if (cancellationToken.IsCancellationRequested)
         {
             return ValueTask.FromCanceled<TResult>(cancellationToken);
@@ -82,6 +101,36 @@ internal static class RemoteCall
         }
 
         return RunWithDeadlineAsync(call, state, site, timeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// The call inside a client span (while something listens to AQueue's activity source): the span covers the whole
+    /// remote call, and its context travels in the request (<see cref="OrleansDiagnostics.TraceParentKey"/>), so the
+    /// silo's span of the same call is its child.
+    /// </summary>
+    private static async ValueTask<TResult> RunTracedAsync<TState, TResult>(
+        Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        bool infinite = CallDeadline.IsInfinite(timeout);
+        Activity? activity = site.Telemetry!.StartActivity(site.Key, ActivityKind.Client);
+        CallOutcome outcome = CallOutcome.Completed;
+        Exception? error = null;
+        try
+        {
+            return infinite
+                ? await RunExplainedAsync(call, state, site, cancellationToken).ConfigureAwait(false)
+                : await RunTimed(call, state, site, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            outcome = ModelTelemetry.Classify(exception, timed: !infinite);
+            error = exception;
+            throw;
+        }
+        finally
+        {
+            ModelTelemetry.Stop(activity, outcome, error);
+        }
     }
 
     private static async ValueTask<TResult> RunWithDeadlineAsync<TState, TResult>(
@@ -113,6 +162,17 @@ internal static class RemoteCall
             _ = sent.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             cancel.Cancel();
+            if (site.Diagnostics is { } diagnostics)
+            {
+                Log.CallerTimedOut(diagnostics.Logger, site.ModelName, timeout);
+            }
+
+            throw CallDeadline.Expired(timeout, exception);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && DateTime.UtcNow.Ticks >= deadline)
+        {
+            // The silo cancelled the running operation's token at the deadline, and its answer beat the caller's own
+            // timer: the caller did not cancel, so this is the deadline's doing, as in-process (TimeoutException).
             throw CallDeadline.Expired(timeout, exception);
         }
         catch (Exception exception) when (SerializationErrors.TryExplain(exception, site, out Exception? explained))
@@ -129,18 +189,39 @@ internal static class RemoteCall
         Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, long? deadline, CancellationToken cancellationToken)
     {
         string[]? chain = CallChain.Current;
-        if (chain is null && deadline is null)
+        string? traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } span && ReferenceEquals(span.Source, ModelTelemetry.Source)
+            ? span.Id
+            : null;
+        if (chain is null && deadline is null && traceParent is null)
         {
             return call(state, cancellationToken);
         }
 
-        if (chain is not null)
+        if (chain is not null && Array.IndexOf(chain, site.ModelName) >= 0)
         {
-            CallChain.ThrowIfReentrant(chain, site.ModelName);
+            Refuse(chain, site);
         }
 
         using RequestContextEntry sentDeadline = deadline is { } d ? RequestContextEntry.Set(RemoteDeadline.Key, d) : default;
         using RequestContextEntry sentChain = chain is not null ? RequestContextEntry.Set(CallChain.Key, chain) : default;
+        using RequestContextEntry sentTrace = traceParent is not null ? RequestContextEntry.Set(OrleansDiagnostics.TraceParentKey, traceParent) : default;
         return call(state, cancellationToken);
+    }
+
+    /// <summary>Counts and logs a call refused for re-entrancy, then throws.</summary>
+    /// <exception cref="ModelReentrancyException">Always.</exception>
+    private static void Refuse(string[] chain, CallSite site)
+    {
+        if (site.Telemetry is { Enabled: true } telemetry)
+        {
+            telemetry.Refused();
+        }
+
+        if (site.Diagnostics is { } diagnostics)
+        {
+            Log.ReentrancyRefused(diagnostics.Logger, site.ModelName, string.Join(" -> ", chain));
+        }
+
+        CallChain.ThrowIfReentrant(chain, site.ModelName);
     }
 }

@@ -1,3 +1,4 @@
+using AQueue.Local.Internal.Telemetry;
 using AQueue.Orleans.Internal;
 
 namespace AQueue.Orleans.Proxies;
@@ -8,11 +9,15 @@ internal sealed class ActorProxy<T> : IActor<T>
 {
     private readonly IActorGrain<T> _grain;
     private readonly string _key;
+    private readonly ModelTelemetry? _telemetry;
+    private readonly OrleansDiagnostics? _diagnostics;
 
-    public ActorProxy(string key, IActorGrain<T> grain)
+    public ActorProxy(string key, IActorGrain<T> grain, ModelTelemetry? telemetry, OrleansDiagnostics? diagnostics)
     {
         _key = key;
         _grain = grain;
+        _telemetry = telemetry;
+        _diagnostics = diagnostics;
     }
 
     public ModelKind Kind => ModelKind.Actor;
@@ -33,5 +38,5 @@ internal sealed class ActorProxy<T> : IActor<T>
         static (s, token) => token.CanBeCanceled ? s.Grain.InnerCallAsync(s.Operation, token) : s.Grain.InnerCallAsync(s.Operation);
 
     private CallSite Site<TResult>(IWriteOperation<T, TResult> operation) =>
-        new(ModelKind.Actor, _key, typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>));
+        new(ModelKind.Actor, _key, typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>), _telemetry, _diagnostics);
 }

@@ -1,3 +1,4 @@
+using AQueue.Local.Internal.Telemetry;
 using AQueue.Orleans.Internal;
 
 namespace AQueue.Orleans.Proxies;
@@ -12,11 +13,15 @@ internal sealed class PCModelProxy<T> : IPCModel<T>
 {
     private readonly GrainLookup<PCModelTarget<T>> _lookup;
     private readonly string _key;
+    private readonly ModelTelemetry? _telemetry;
+    private readonly OrleansDiagnostics? _diagnostics;
 
-    public PCModelProxy(string key, GrainLookup<PCModelTarget<T>> lookup)
+    public PCModelProxy(string key, GrainLookup<PCModelTarget<T>> lookup, ModelTelemetry? telemetry, OrleansDiagnostics? diagnostics)
     {
         _key = key;
         _lookup = lookup;
+        _telemetry = telemetry;
+        _diagnostics = diagnostics;
     }
 
     public ModelKind Kind => ModelKind.PCModel;
@@ -41,5 +46,5 @@ internal sealed class PCModelProxy<T> : IPCModel<T>
         static (s, token) => GrainLookup<PCModelTarget<T>>.CallAsync(s.Target, s.Operation, static (t, o, c) => c.CanBeCanceled ? t.Grain.CallAsync(o, c) : t.Grain.CallAsync(o), token);
 
     private CallSite Site<TResult>(IReadOperation<T, TResult> operation) =>
-        new(ModelKind.PCModel, _key, typeof(T), operation.GetType(), typeof(IReadOperation<T, TResult>));
+        new(ModelKind.PCModel, _key, typeof(T), operation.GetType(), typeof(IReadOperation<T, TResult>), _telemetry, _diagnostics);
 }

@@ -1,3 +1,4 @@
+using AQueue.Local.Internal.Telemetry;
 using AQueue.Orleans.Internal;
 
 namespace AQueue.Orleans.Proxies;
@@ -12,11 +13,15 @@ internal sealed class RwModelProxy<T> : IRwModel<T>
 {
     private readonly GrainLookup<RwModelTarget<T>> _lookup;
     private readonly string _key;
+    private readonly ModelTelemetry? _telemetry;
+    private readonly OrleansDiagnostics? _diagnostics;
 
-    public RwModelProxy(string key, GrainLookup<RwModelTarget<T>> lookup)
+    public RwModelProxy(string key, GrainLookup<RwModelTarget<T>> lookup, ModelTelemetry? telemetry, OrleansDiagnostics? diagnostics)
     {
         _key = key;
         _lookup = lookup;
+        _telemetry = telemetry;
+        _diagnostics = diagnostics;
     }
 
     public ModelKind Kind => ModelKind.RwModel;
@@ -52,8 +57,8 @@ internal sealed class RwModelProxy<T> : IRwModel<T>
         static (s, token) => GrainLookup<RwModelTarget<T>>.CallAsync(s.Target, s.Operation, static (t, o, c) => t.CallMutAsync(o, c), token);
 
     private CallSite ReadSite<TResult>(IReadOperation<T, TResult> operation) =>
-        new(ModelKind.RwModel, _key, typeof(T), operation.GetType(), typeof(IReadOperation<T, TResult>));
+        new(ModelKind.RwModel, _key, typeof(T), operation.GetType(), typeof(IReadOperation<T, TResult>), _telemetry, _diagnostics);
 
     private CallSite WriteSite<TResult>(IWriteOperation<T, TResult> operation) =>
-        new(ModelKind.RwModel, _key, typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>));
+        new(ModelKind.RwModel, _key, typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>), _telemetry, _diagnostics);
 }

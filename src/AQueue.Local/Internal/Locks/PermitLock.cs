@@ -50,6 +50,28 @@ internal sealed class PermitLock : IWaiterOwner
         }
     }
 
+    /// <summary>Who holds the lock and who waits: under the monitor (consistent), or without it (for a debugger display,
+    /// which must never block).</summary>
+    public ModelSnapshot Snapshot(bool consistent)
+    {
+        if (!consistent)
+        {
+            return Read();
+        }
+
+        lock (_sync)
+        {
+            return Read();
+        }
+
+        ModelSnapshot Read()
+        {
+            int holders = MaxCount - (Volatile.Read(ref _state) & CountMask);
+            Waiter? head = _waiters.Head;
+            return new ModelSnapshot(holders, false, _waiters.Count, false, head is null ? null : ModelSnapshot.AgeSince(head.QueuedAt));
+        }
+    }
+
     public bool TryEnter()
     {
         int state = Volatile.Read(ref _state);

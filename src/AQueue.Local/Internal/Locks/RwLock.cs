@@ -38,6 +38,30 @@ internal sealed class RwLock : IWaiterOwner
         }
     }
 
+    /// <summary>Who holds the lock and who waits: under the monitor (consistent), or without it (for a debugger display,
+    /// which must never block).</summary>
+    public ModelSnapshot Snapshot(bool consistent)
+    {
+        if (!consistent)
+        {
+            return Read();
+        }
+
+        lock (_sync)
+        {
+            return Read();
+        }
+
+        ModelSnapshot Read()
+        {
+            int state = Volatile.Read(ref _state);
+            bool writing = (state & WriterBit) != 0;
+            Waiter? head = _waiters.Head;
+            return new ModelSnapshot(writing ? 1 : state & ReaderMask, writing, _waiters.Count, _waiters.WriteCount > 0,
+                head is null ? null : ModelSnapshot.AgeSince(head.QueuedAt));
+        }
+    }
+
     public bool TryEnterRead()
     {
         int state = Volatile.Read(ref _state);

@@ -28,6 +28,9 @@ internal abstract class Waiter
 
     public Waiter? Previous { get; set; }
 
+    /// <summary>When it joined its lock's queue (<see cref="Environment.TickCount64"/>), for the lock's snapshot.</summary>
+    public long QueuedAt { get; set; }
+
     public bool IsPending => _state == Pending;
 
     protected bool IsGranted => _state == Granted;

@@ -10,8 +10,18 @@ internal struct WaiterList
 
     public int Count { readonly get; private set; }
 
+    /// <summary>How many of the waiters ask for a write.</summary>
+    public int WriteCount { readonly get; private set; }
+
     public void Enqueue(Waiter waiter)
     {
+        // A coarse clock (milliseconds): the snapshot's "oldest waiter" needs no more, and it costs a few nanoseconds.
+        waiter.QueuedAt = Environment.TickCount64;
+        if (waiter.Kind == WaiterKind.Write)
+        {
+            WriteCount++;
+        }
+
         waiter.Previous = _tail;
         waiter.Next = null;
         if (_tail is null)
@@ -50,5 +60,9 @@ internal struct WaiterList
         waiter.Next = null;
         waiter.Previous = null;
         Count--;
+        if (waiter.Kind == WaiterKind.Write)
+        {
+            WriteCount--;
+        }
     }
 }
