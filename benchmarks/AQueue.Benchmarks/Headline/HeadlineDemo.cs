@@ -87,7 +87,7 @@ internal static class HeadlineDemo
     {
         // One delegate for the whole loop (it reads the loop variable), so the loop itself allocates nothing.
         long i = from;
-        Func<InnerStore<long>, ValueTask> add = s =>
+        Func<RefMutInner<long>, ValueTask> add = s =>
         {
             s.Value += i;
             return ValueTask.CompletedTask;

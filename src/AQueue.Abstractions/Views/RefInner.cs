@@ -16,7 +16,7 @@ public readonly struct RefInner<T>
     /// <summary>Creates a read-only view of <paramref name="store"/>.</summary>
     /// <param name="store">The store to view.</param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
-    public RefInner(InnerStore<T> store)
+    internal RefInner(InnerStore<T> store)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
@@ -25,7 +25,4 @@ public readonly struct RefInner<T>
     /// <summary>A read-only reference to the guarded value.</summary>
     public ref readonly T Value => ref _store.Value;
 
-    /// <summary>Converts a store into its read-only view.</summary>
-    /// <param name="store">The store.</param>
-    public static implicit operator RefInner<T>(InnerStore<T> store) => new(store);
 }

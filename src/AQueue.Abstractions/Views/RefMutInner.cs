@@ -12,7 +12,7 @@ public readonly struct RefMutInner<T>
     /// <summary>Creates a mutable view of <paramref name="store"/>.</summary>
     /// <param name="store">The store to view.</param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
-    public RefMutInner(InnerStore<T> store)
+    internal RefMutInner(InnerStore<T> store)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
@@ -24,7 +24,4 @@ public readonly struct RefMutInner<T>
     /// <summary>The same value, seen read-only.</summary>
     public RefInner<T> AsRef() => new(_store);
 
-    /// <summary>Converts a store into its mutable view.</summary>
-    /// <param name="store">The store.</param>
-    public static implicit operator RefMutInner<T>(InnerStore<T> store) => new(store);
 }

@@ -7,7 +7,7 @@ namespace AQueue.Local;
 
 /// <summary>
 /// A value that one closure at a time may use, in arrival order: the in-process <see cref="IActor{T}"/>,
-/// built on a <see cref="MutexQueue"/>. Closures receive the <see cref="InnerStore{T}"/> and may change the
+/// built on a <see cref="MutexQueue"/>. Closures receive a <see cref="RefMutInner{T}"/> (as operations do) and may change the
 /// value in place, across any number of awaits.
 /// </summary>
 /// <typeparam name="T">The type of the guarded value.</typeparam>
@@ -64,32 +64,32 @@ public sealed class Actor<T> : IActor<T>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the closure started.</exception>
     /// <exception cref="ModelReentrancyException">Called from inside one of this actor's closures.</exception>
-    public ValueTask<TResult> InnerCallAsync<TResult>(Func<InnerStore<T>, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
+    public ValueTask<TResult> InnerCallAsync<TResult>(Func<RefMutInner<T>, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<PermitMode, ViewInvoker<InnerStore<T>, TResult>, TResult>(_queue.Mode, new(body, _store), cancellationToken);
+        return Runner.RunAsync<PermitMode, ViewInvoker<RefMutInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store.AsMut()), cancellationToken);
     }
 
-    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{InnerStore{T}, ValueTask{TResult}}, CancellationToken)"/>
+    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, CancellationToken)"/>
     /// <remarks>The closure also receives <paramref name="cancellationToken"/>.</remarks>
-    public ValueTask<TResult> InnerCallAsync<TResult>(Func<InnerStore<T>, CancellationToken, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
+    public ValueTask<TResult> InnerCallAsync<TResult>(Func<RefMutInner<T>, CancellationToken, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<PermitMode, ViewTokenInvoker<InnerStore<T>, TResult>, TResult>(_queue.Mode, new(body, _store), cancellationToken);
+        return Runner.RunAsync<PermitMode, ViewTokenInvoker<RefMutInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store.AsMut()), cancellationToken);
     }
 
-    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{InnerStore{T}, ValueTask{TResult}}, CancellationToken)"/>
-    public ValueTask InnerCallAsync(Func<InnerStore<T>, ValueTask> body, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, CancellationToken)"/>
+    public ValueTask InnerCallAsync(Func<RefMutInner<T>, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunVoidAsync<PermitMode, ViewVoidInvoker<InnerStore<T>>>(_queue.Mode, new(body, _store), cancellationToken);
+        return Runner.RunVoidAsync<PermitMode, ViewVoidInvoker<RefMutInner<T>>>(_queue.Mode, new(body, _store.AsMut()), cancellationToken);
     }
 
-    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{InnerStore{T}, CancellationToken, ValueTask{TResult}}, CancellationToken)"/>
-    public ValueTask InnerCallAsync(Func<InnerStore<T>, CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{RefMutInner{T}, CancellationToken, ValueTask{TResult}}, CancellationToken)"/>
+    public ValueTask InnerCallAsync(Func<RefMutInner<T>, CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunVoidAsync<PermitMode, ViewTokenVoidInvoker<InnerStore<T>>>(_queue.Mode, new(body, _store), cancellationToken);
+        return Runner.RunVoidAsync<PermitMode, ViewTokenVoidInvoker<RefMutInner<T>>>(_queue.Mode, new(body, _store.AsMut()), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> with exclusive access, within <paramref name="timeout"/>.</summary>
@@ -102,32 +102,32 @@ public sealed class Actor<T> : IActor<T>
     /// <exception cref="TimeoutException">The deadline passed first. The closure's token is cancelled; a closure
     /// that had started keeps the actor locked until it returns.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite) or too large.</exception>
-    public ValueTask<TResult> InnerCallAsync<TResult>(Func<InnerStore<T>, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public ValueTask<TResult> InnerCallAsync<TResult>(Func<RefMutInner<T>, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<PermitMode, ViewInvoker<InnerStore<T>, TResult>, TResult>(_queue.Mode, new(body, _store), timeout, cancellationToken);
+        return Runner.RunAsync<PermitMode, ViewInvoker<RefMutInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store.AsMut()), timeout, cancellationToken);
     }
 
-    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{InnerStore{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
+    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
     /// <remarks>The closure also receives the call's token, which is cancelled at the deadline.</remarks>
-    public ValueTask<TResult> InnerCallAsync<TResult>(Func<InnerStore<T>, CancellationToken, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public ValueTask<TResult> InnerCallAsync<TResult>(Func<RefMutInner<T>, CancellationToken, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<PermitMode, ViewTokenInvoker<InnerStore<T>, TResult>, TResult>(_queue.Mode, new(body, _store), timeout, cancellationToken);
+        return Runner.RunAsync<PermitMode, ViewTokenInvoker<RefMutInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store.AsMut()), timeout, cancellationToken);
     }
 
-    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{InnerStore{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
-    public ValueTask InnerCallAsync(Func<InnerStore<T>, ValueTask> body, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
+    public ValueTask InnerCallAsync(Func<RefMutInner<T>, ValueTask> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewVoidInvoker<InnerStore<T>>, VoidResult>(_queue.Mode, new(body, _store), timeout, cancellationToken));
+        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewVoidInvoker<RefMutInner<T>>, VoidResult>(_queue.Mode, new(body, _store.AsMut()), timeout, cancellationToken));
     }
 
-    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{InnerStore{T}, CancellationToken, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
-    public ValueTask InnerCallAsync(Func<InnerStore<T>, CancellationToken, ValueTask> body, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="InnerCallAsync{TResult}(Func{RefMutInner{T}, CancellationToken, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
+    public ValueTask InnerCallAsync(Func<RefMutInner<T>, CancellationToken, ValueTask> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewTokenVoidInvoker<InnerStore<T>>, VoidResult>(_queue.Mode, new(body, _store), timeout, cancellationToken));
+        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewTokenVoidInvoker<RefMutInner<T>>, VoidResult>(_queue.Mode, new(body, _store.AsMut()), timeout, cancellationToken));
     }
 
     /// <inheritdoc />

@@ -69,28 +69,28 @@ public sealed class PCModel<T> : IPCModel<T>
     public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<PermitMode, ViewInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store), cancellationToken);
+        return Runner.RunAsync<PermitMode, ViewInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store.AsRef()), cancellationToken);
     }
 
     /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, CancellationToken)"/>
     public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, CancellationToken, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<PermitMode, ViewTokenInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store), cancellationToken);
+        return Runner.RunAsync<PermitMode, ViewTokenInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store.AsRef()), cancellationToken);
     }
 
     /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, CancellationToken)"/>
     public ValueTask CallAsync(Func<RefInner<T>, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunVoidAsync<PermitMode, ViewVoidInvoker<RefInner<T>>>(_queue.Mode, new(body, _store), cancellationToken);
+        return Runner.RunVoidAsync<PermitMode, ViewVoidInvoker<RefInner<T>>>(_queue.Mode, new(body, _store.AsRef()), cancellationToken);
     }
 
     /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, CancellationToken)"/>
     public ValueTask CallAsync(Func<RefInner<T>, CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunVoidAsync<PermitMode, ViewTokenVoidInvoker<RefInner<T>>>(_queue.Mode, new(body, _store), cancellationToken);
+        return Runner.RunVoidAsync<PermitMode, ViewTokenVoidInvoker<RefInner<T>>>(_queue.Mode, new(body, _store.AsRef()), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> once a slot is free, within <paramref name="timeout"/>.</summary>
@@ -105,28 +105,28 @@ public sealed class PCModel<T> : IPCModel<T>
     public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<PermitMode, ViewInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store), timeout, cancellationToken);
+        return Runner.RunAsync<PermitMode, ViewInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store.AsRef()), timeout, cancellationToken);
     }
 
     /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
     public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, CancellationToken, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<PermitMode, ViewTokenInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store), timeout, cancellationToken);
+        return Runner.RunAsync<PermitMode, ViewTokenInvoker<RefInner<T>, TResult>, TResult>(_queue.Mode, new(body, _store.AsRef()), timeout, cancellationToken);
     }
 
     /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
     public ValueTask CallAsync(Func<RefInner<T>, ValueTask> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewVoidInvoker<RefInner<T>>, VoidResult>(_queue.Mode, new(body, _store), timeout, cancellationToken));
+        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewVoidInvoker<RefInner<T>>, VoidResult>(_queue.Mode, new(body, _store.AsRef()), timeout, cancellationToken));
     }
 
     /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
     public ValueTask CallAsync(Func<RefInner<T>, CancellationToken, ValueTask> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewTokenVoidInvoker<RefInner<T>>, VoidResult>(_queue.Mode, new(body, _store), timeout, cancellationToken));
+        return VoidResult.ToValueTask(Runner.RunAsync<PermitMode, ViewTokenVoidInvoker<RefInner<T>>, VoidResult>(_queue.Mode, new(body, _store.AsRef()), timeout, cancellationToken));
     }
 
     /// <inheritdoc />

@@ -63,14 +63,14 @@ public sealed class RwModel<T> : IRwModel<T>
     public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<ReadMode, ViewInvoker<RefInner<T>, TResult>, TResult>(_queue.ReadMode, new(body, _store), cancellationToken);
+        return Runner.RunAsync<ReadMode, ViewInvoker<RefInner<T>, TResult>, TResult>(_queue.ReadMode, new(body, _store.AsRef()), cancellationToken);
     }
 
     /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, CancellationToken)"/>
     public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, CancellationToken, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<ReadMode, ViewTokenInvoker<RefInner<T>, TResult>, TResult>(_queue.ReadMode, new(body, _store), cancellationToken);
+        return Runner.RunAsync<ReadMode, ViewTokenInvoker<RefInner<T>, TResult>, TResult>(_queue.ReadMode, new(body, _store.AsRef()), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> with shared access, within <paramref name="timeout"/>.</summary>
@@ -85,14 +85,14 @@ public sealed class RwModel<T> : IRwModel<T>
     public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<ReadMode, ViewInvoker<RefInner<T>, TResult>, TResult>(_queue.ReadMode, new(body, _store), timeout, cancellationToken);
+        return Runner.RunAsync<ReadMode, ViewInvoker<RefInner<T>, TResult>, TResult>(_queue.ReadMode, new(body, _store.AsRef()), timeout, cancellationToken);
     }
 
     /// <inheritdoc cref="CallAsync{TResult}(Func{RefInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
     public ValueTask<TResult> CallAsync<TResult>(Func<RefInner<T>, CancellationToken, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<ReadMode, ViewTokenInvoker<RefInner<T>, TResult>, TResult>(_queue.ReadMode, new(body, _store), timeout, cancellationToken);
+        return Runner.RunAsync<ReadMode, ViewTokenInvoker<RefInner<T>, TResult>, TResult>(_queue.ReadMode, new(body, _store.AsRef()), timeout, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -120,28 +120,28 @@ public sealed class RwModel<T> : IRwModel<T>
     public ValueTask<TResult> CallMutAsync<TResult>(Func<RefMutInner<T>, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<WriteMode, ViewInvoker<RefMutInner<T>, TResult>, TResult>(_queue.WriteMode, new(body, _store), cancellationToken);
+        return Runner.RunAsync<WriteMode, ViewInvoker<RefMutInner<T>, TResult>, TResult>(_queue.WriteMode, new(body, _store.AsMut()), cancellationToken);
     }
 
     /// <inheritdoc cref="CallMutAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, CancellationToken)"/>
     public ValueTask<TResult> CallMutAsync<TResult>(Func<RefMutInner<T>, CancellationToken, ValueTask<TResult>> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<WriteMode, ViewTokenInvoker<RefMutInner<T>, TResult>, TResult>(_queue.WriteMode, new(body, _store), cancellationToken);
+        return Runner.RunAsync<WriteMode, ViewTokenInvoker<RefMutInner<T>, TResult>, TResult>(_queue.WriteMode, new(body, _store.AsMut()), cancellationToken);
     }
 
     /// <inheritdoc cref="CallMutAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, CancellationToken)"/>
     public ValueTask CallMutAsync(Func<RefMutInner<T>, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunVoidAsync<WriteMode, ViewVoidInvoker<RefMutInner<T>>>(_queue.WriteMode, new(body, _store), cancellationToken);
+        return Runner.RunVoidAsync<WriteMode, ViewVoidInvoker<RefMutInner<T>>>(_queue.WriteMode, new(body, _store.AsMut()), cancellationToken);
     }
 
     /// <inheritdoc cref="CallMutAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, CancellationToken)"/>
     public ValueTask CallMutAsync(Func<RefMutInner<T>, CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunVoidAsync<WriteMode, ViewTokenVoidInvoker<RefMutInner<T>>>(_queue.WriteMode, new(body, _store), cancellationToken);
+        return Runner.RunVoidAsync<WriteMode, ViewTokenVoidInvoker<RefMutInner<T>>>(_queue.WriteMode, new(body, _store.AsMut()), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> with exclusive access, within <paramref name="timeout"/>.</summary>
@@ -157,28 +157,28 @@ public sealed class RwModel<T> : IRwModel<T>
     public ValueTask<TResult> CallMutAsync<TResult>(Func<RefMutInner<T>, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<WriteMode, ViewInvoker<RefMutInner<T>, TResult>, TResult>(_queue.WriteMode, new(body, _store), timeout, cancellationToken);
+        return Runner.RunAsync<WriteMode, ViewInvoker<RefMutInner<T>, TResult>, TResult>(_queue.WriteMode, new(body, _store.AsMut()), timeout, cancellationToken);
     }
 
     /// <inheritdoc cref="CallMutAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
     public ValueTask<TResult> CallMutAsync<TResult>(Func<RefMutInner<T>, CancellationToken, ValueTask<TResult>> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Runner.RunAsync<WriteMode, ViewTokenInvoker<RefMutInner<T>, TResult>, TResult>(_queue.WriteMode, new(body, _store), timeout, cancellationToken);
+        return Runner.RunAsync<WriteMode, ViewTokenInvoker<RefMutInner<T>, TResult>, TResult>(_queue.WriteMode, new(body, _store.AsMut()), timeout, cancellationToken);
     }
 
     /// <inheritdoc cref="CallMutAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
     public ValueTask CallMutAsync(Func<RefMutInner<T>, ValueTask> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<WriteMode, ViewVoidInvoker<RefMutInner<T>>, VoidResult>(_queue.WriteMode, new(body, _store), timeout, cancellationToken));
+        return VoidResult.ToValueTask(Runner.RunAsync<WriteMode, ViewVoidInvoker<RefMutInner<T>>, VoidResult>(_queue.WriteMode, new(body, _store.AsMut()), timeout, cancellationToken));
     }
 
     /// <inheritdoc cref="CallMutAsync{TResult}(Func{RefMutInner{T}, ValueTask{TResult}}, TimeSpan, CancellationToken)"/>
     public ValueTask CallMutAsync(Func<RefMutInner<T>, CancellationToken, ValueTask> body, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return VoidResult.ToValueTask(Runner.RunAsync<WriteMode, ViewTokenVoidInvoker<RefMutInner<T>>, VoidResult>(_queue.WriteMode, new(body, _store), timeout, cancellationToken));
+        return VoidResult.ToValueTask(Runner.RunAsync<WriteMode, ViewTokenVoidInvoker<RefMutInner<T>>, VoidResult>(_queue.WriteMode, new(body, _store.AsMut()), timeout, cancellationToken));
     }
 
     /// <inheritdoc />

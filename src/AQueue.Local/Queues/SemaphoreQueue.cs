@@ -24,7 +24,7 @@ namespace AQueue.Local;
 /// </code>
 /// </example>
 [DebuggerDisplay("{DebuggerDisplay,nq}")]
-public class SemaphoreQueue
+public sealed class SemaphoreQueue
 {
     private readonly PermitLock _lock;
     private readonly ReentrancyGuard _guard = new();
@@ -54,7 +54,7 @@ public class SemaphoreQueue
     /// <summary>For a debugger: read without taking the lock, so it never blocks on a paused thread (and may be torn).</summary>
     internal ModelSnapshot PeekSnapshot() => _lock.Snapshot(consistent: false);
 
-    internal string DebuggerDisplay => $"{GetType().Name}({MaxConcurrency}): {PeekSnapshot()}";
+    internal string DebuggerDisplay => $"SemaphoreQueue({MaxConcurrency}): {PeekSnapshot()}";
 
     internal PermitMode Mode => new(_lock, _guard);
 

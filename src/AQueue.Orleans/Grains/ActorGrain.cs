@@ -18,7 +18,7 @@ namespace AQueue.Orleans;
 /// deadlocks until Orleans' response timeout (30 s by default) fails it with <see cref="TimeoutException"/>.</para>
 /// </remarks>
 /// <typeparam name="T">The guarded value's type.</typeparam>
-public sealed class ActorGrain<T> : Grain, IActorGrain<T>
+internal sealed class ActorGrain<T> : Grain, IActorGrain<T>
 {
     private ModelState<T>? _state;
     private string[]? _self;

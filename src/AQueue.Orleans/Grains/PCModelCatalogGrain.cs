@@ -7,7 +7,7 @@ namespace AQueue.Orleans;
 
 /// <summary>Answers <see cref="IPCModelCatalogGrain"/> from the silo's <see cref="ModelRegistry"/>; holds no state.</summary>
 [StatelessWorker]
-public sealed class PCModelCatalogGrain : Grain, IPCModelCatalogGrain
+internal sealed class PCModelCatalogGrain : Grain, IPCModelCatalogGrain
 {
     /// <inheritdoc />
     public Task<PCModelCatalog> DescribeAsync()

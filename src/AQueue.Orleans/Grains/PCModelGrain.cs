@@ -25,7 +25,7 @@ namespace AQueue.Orleans;
 /// </remarks>
 /// <typeparam name="T">The shared value's type.</typeparam>
 [Reentrant]
-public sealed class PCModelGrain<T> : Grain, IPCModelGrain<T>
+internal sealed class PCModelGrain<T> : Grain, IPCModelGrain<T>
 {
     private readonly PCModelCore<T> _core = new(PCModelMapping.PerCluster);
 

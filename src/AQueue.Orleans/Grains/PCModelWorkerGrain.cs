@@ -30,7 +30,7 @@ namespace AQueue.Orleans;
 /// <typeparam name="T">The shared value's type.</typeparam>
 [StatelessWorker(1, removeIdleWorkers: false)]
 [Reentrant]
-public sealed class PCModelWorkerGrain<T> : Grain, IPCModelWorkerGrain<T>
+internal sealed class PCModelWorkerGrain<T> : Grain, IPCModelWorkerGrain<T>
 {
     private readonly PCModelCore<T> _core = new(PCModelMapping.PerSilo);
 

@@ -27,7 +27,7 @@ namespace AQueue.Orleans;
 /// </remarks>
 /// <typeparam name="T">The guarded value's type.</typeparam>
 [Reentrant]
-public sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
+internal sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
 {
     private readonly RwQueue _queue = new();
     private readonly RwModelCore<T> _core = new(RwModelMapping.WritePreferring);

@@ -7,7 +7,7 @@ namespace AQueue.Orleans;
 /// <summary>Answers <see cref="IRwModelMappingGrain{T}"/> from the silo's <see cref="ModelRegistry"/>; holds no state.</summary>
 /// <typeparam name="T">The guarded value's type.</typeparam>
 [StatelessWorker]
-public sealed class RwModelMappingGrain<T> : Grain, IRwModelMappingGrain<T>
+internal sealed class RwModelMappingGrain<T> : Grain, IRwModelMappingGrain<T>
 {
     /// <inheritdoc />
     public Task<RwModelSiloSettings> DescribeAsync() => RwModelCore<T>.DescribeAsync(ServiceProvider);

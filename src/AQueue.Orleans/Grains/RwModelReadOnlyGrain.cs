@@ -23,7 +23,7 @@ namespace AQueue.Orleans;
 /// <c>siloBuilder.AddAQueuePersistence(...)</c>, stored after every write before the caller is answered.</para>
 /// </remarks>
 /// <typeparam name="T">The guarded value's type.</typeparam>
-public sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
+internal sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
 {
     private readonly RwModelCore<T> _core = new(RwModelMapping.ReadOnlyInterleaving);
     private string[]? _self;

@@ -56,7 +56,7 @@ public sealed class SequentialAddTests
     // Each closure is made once, outside the loop: the seed passes i as an argument; here the state counts it.
     private static Func<ValueTask<long>> AddVia(Actor<Accumulator> actor)
     {
-        Func<InnerStore<Accumulator>, ValueTask<long>> body = static s => new ValueTask<long>(s.Value.AddNext());
+        Func<RefMutInner<Accumulator>, ValueTask<long>> body = static s => new ValueTask<long>(s.Value.AddNext());
         return () => actor.InnerCallAsync(body);
     }
 

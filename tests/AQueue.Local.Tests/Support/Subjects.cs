@@ -86,9 +86,22 @@ public static class Subjects
             }
 
             case MutexQueue:
+            {
+                var queue = new MutexQueue();
+                return new Subject
+                {
+                    Name = name,
+                    Shared = false,
+                    Run = (body, ct) => queue.RunAsync(body, ct),
+                    RunTimed = (body, timeout, ct) => queue.RunAsync(body, timeout, ct),
+                    RunExclusive = (body, ct) => queue.RunAsync(body, ct),
+                    WaitingCount = () => queue.WaitingCount,
+                };
+            }
+
             case SemaphoreQueue:
             {
-                SemaphoreQueue queue = name == MutexQueue ? new MutexQueue() : new SemaphoreQueue(1);
+                var queue = new SemaphoreQueue(1);
                 return new Subject
                 {
                     Name = name,

@@ -76,7 +76,7 @@ public sealed class SnapshotTests
     {
         var queue = new SemaphoreQueue(3);
         Assert.Equal("SemaphoreQueue(3): free, nobody waiting", queue.DebuggerDisplay);
-        Assert.Equal("MutexQueue(1): free, nobody waiting", new MutexQueue().DebuggerDisplay);
+        Assert.Equal("MutexQueue: free, nobody waiting", new MutexQueue().DebuggerDisplay);
         Assert.Equal("RwQueue: free, nobody waiting", new RwQueue().DebuggerDisplay);
         foreach (Type type in new[] { typeof(Actor<>), typeof(RwModel<>), typeof(PCModel<>), typeof(MutexQueue), typeof(SemaphoreQueue), typeof(RwQueue) })
         {

@@ -16,14 +16,14 @@ public sealed class NullArgumentTests
     {
         var actor = new Actor<int>(0);
         IActor<int> contract = actor;
-        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<InnerStore<int>, ValueTask<int>>)null!)));
-        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<InnerStore<int>, CancellationToken, ValueTask<int>>)null!)));
-        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<InnerStore<int>, ValueTask>)null!)));
-        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<InnerStore<int>, CancellationToken, ValueTask>)null!)));
-        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<InnerStore<int>, ValueTask<int>>)null!, s_timeout)));
-        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<InnerStore<int>, CancellationToken, ValueTask<int>>)null!, s_timeout)));
-        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<InnerStore<int>, ValueTask>)null!, s_timeout)));
-        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<InnerStore<int>, CancellationToken, ValueTask>)null!, s_timeout)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<RefMutInner<int>, ValueTask<int>>)null!)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<RefMutInner<int>, CancellationToken, ValueTask<int>>)null!)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<RefMutInner<int>, ValueTask>)null!)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<RefMutInner<int>, CancellationToken, ValueTask>)null!)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<RefMutInner<int>, ValueTask<int>>)null!, s_timeout)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<RefMutInner<int>, CancellationToken, ValueTask<int>>)null!, s_timeout)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<RefMutInner<int>, ValueTask>)null!, s_timeout)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => actor.InnerCallAsync((Func<RefMutInner<int>, CancellationToken, ValueTask>)null!, s_timeout)));
         Assert.Throws<ArgumentNullException>("operation", () => Probe.Call(() => contract.InnerCallAsync((IWriteOperation<int, int>)null!)));
         Assert.Throws<ArgumentNullException>("operation", () => Probe.Call(() => contract.InnerCallAsync((IWriteOperation<int, int>)null!, s_timeout)));
 
@@ -92,15 +92,19 @@ public sealed class NullArgumentTests
         var mutex = new MutexQueue();
         var semaphore = new SemaphoreQueue(2);
         var rw = new RwQueue();
-        foreach (SemaphoreQueue queue in new[] { mutex, semaphore })
-        {
-            Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => queue.RunAsync((Func<CancellationToken, ValueTask<int>>)null!)));
-            Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => queue.RunAsync((Func<CancellationToken, ValueTask<int>>)null!, s_timeout)));
-            Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => queue.RunAsync((Func<CancellationToken, ValueTask>)null!)));
-            Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => queue.RunAsync((Func<CancellationToken, ValueTask>)null!, s_timeout)));
-            Assert.Equal(7, await queue.RunAsync(_ => ValueTask.FromResult(7)));
-            Assert.Equal(queue.MaxConcurrency, queue.CurrentCount);
-        }
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => mutex.RunAsync((Func<CancellationToken, ValueTask<int>>)null!)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => mutex.RunAsync((Func<CancellationToken, ValueTask<int>>)null!, s_timeout)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => mutex.RunAsync((Func<CancellationToken, ValueTask>)null!)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => mutex.RunAsync((Func<CancellationToken, ValueTask>)null!, s_timeout)));
+        Assert.Equal(7, await mutex.RunAsync(_ => ValueTask.FromResult(7)));
+        Assert.False(mutex.IsHeld);
+
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => semaphore.RunAsync((Func<CancellationToken, ValueTask<int>>)null!)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => semaphore.RunAsync((Func<CancellationToken, ValueTask<int>>)null!, s_timeout)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => semaphore.RunAsync((Func<CancellationToken, ValueTask>)null!)));
+        Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => semaphore.RunAsync((Func<CancellationToken, ValueTask>)null!, s_timeout)));
+        Assert.Equal(7, await semaphore.RunAsync(_ => ValueTask.FromResult(7)));
+        Assert.Equal(semaphore.MaxConcurrency, semaphore.CurrentCount);
 
         Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => rw.ReadAsync((Func<CancellationToken, ValueTask<int>>)null!)));
         Assert.Throws<ArgumentNullException>("body", () => Probe.Call(() => rw.ReadAsync((Func<CancellationToken, ValueTask<int>>)null!, s_timeout)));
@@ -119,10 +123,9 @@ public sealed class NullArgumentTests
     [Fact]
     public void Contract_types_reject_null()
     {
-        Assert.Throws<ArgumentNullException>("store", () => new RefInner<int>(null!));
-        Assert.Throws<ArgumentNullException>("store", () => new RefMutInner<int>(null!));
-        Assert.Throws<ArgumentNullException>("store", () => { RefInner<int> view = (InnerStore<int>)null!; return view; });
-        Assert.Throws<ArgumentNullException>("store", () => { RefMutInner<int> view = (InnerStore<int>)null!; return view; });
+        // The views have no public constructor or conversion: a store makes them (AsRef, AsMut).
+        Assert.Empty(typeof(RefInner<int>).GetConstructors());
+        Assert.Empty(typeof(RefMutInner<int>).GetConstructors());
         Assert.Throws<ArgumentNullException>("body", () => new DelegateReadOperation<int, int>(null!));
         Assert.Throws<ArgumentNullException>("body", () => new DelegateWriteOperation<int, int>(null!));
 
