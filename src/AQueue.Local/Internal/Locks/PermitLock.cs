@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace AQueue.Local.Internal.Locks;
 
 /// <summary>
@@ -195,6 +197,7 @@ internal sealed class PermitLock : IWaiterOwner
             }
 
             _waiters.Enqueue(waiter);
+            AssertInvariantsLocked();
             return false;
         }
     }
@@ -266,6 +269,8 @@ internal sealed class PermitLock : IWaiterOwner
             Volatile.Write(ref _state, _state & CountMask);
         }
 
+        AssertInvariantsLocked();
+
         if (passToCall && next is CallWaiter call)
         {
             call.Take();
@@ -292,9 +297,24 @@ internal sealed class PermitLock : IWaiterOwner
                 Volatile.Write(ref _state, _state & CountMask);
             }
 
+            AssertInvariantsLocked();
             waiter.Cancel();
             return true;
         }
+    }
+
+    /// <summary>
+    /// The invariants docs/architecture.md states in prose ("the lock word"), checked under the monitor in Debug builds:
+    /// never more free permits than exist; while anyone waits, the flag routes every release through the monitor, and no
+    /// permit is free (a released permit goes straight to the oldest waiter).
+    /// </summary>
+    [Conditional("DEBUG")]
+    private void AssertInvariantsLocked()
+    {
+        int state = Volatile.Read(ref _state);
+        Debug.Assert((state & CountMask) <= MaxCount, "More permits are free than exist.");
+        Debug.Assert(_waiters.Count == 0 || (state & WaitersFlag) != 0, "A caller waits, but the flag that routes releases through the monitor is clear.");
+        Debug.Assert(_waiters.Count == 0 || (state & CountMask) == 0, "A permit is free while a caller waits: a hand-off was missed.");
     }
 
     private static void ThrowOverRelease() =>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace AQueue.Local.Internal.Locks;
 
 /// <summary>
@@ -247,6 +249,7 @@ internal sealed class RwLock : IWaiterOwner
             }
 
             _waiters.Enqueue(waiter);
+            AssertInvariantsLocked();
             return false;
         }
     }
@@ -302,6 +305,7 @@ internal sealed class RwLock : IWaiterOwner
         }
 
         Volatile.Write(ref _state, state);
+        AssertInvariantsLocked();
         return taken;
     }
 
@@ -320,6 +324,24 @@ internal sealed class RwLock : IWaiterOwner
             GrantFromHead(passToCall: false);
             return true;
         }
+    }
+
+    /// <summary>
+    /// The invariants docs/architecture.md states in prose, checked under the monitor in Debug builds: a write never runs
+    /// beside reads; while anyone waits, the flag routes every change through the monitor; and after a release or a
+    /// cancel, whoever heads the queue could not have entered (a waiting write means something runs; a waiting read means
+    /// a write runs), so nobody waits for a lock it could take.
+    /// </summary>
+    [Conditional("DEBUG")]
+    private void AssertInvariantsLocked()
+    {
+        int state = Volatile.Read(ref _state);
+        Debug.Assert((state & WriterBit) == 0 || (state & ReaderMask) == 0, "A write runs beside reads.");
+        Debug.Assert(_waiters.Count == 0 || (state & WaitersFlag) != 0, "A caller waits, but the flag that routes changes through the monitor is clear.");
+        Debug.Assert(
+            _waiters.Head is not { } head
+            || (head.Kind == WaiterKind.Write ? (state & (WriterBit | ReaderMask)) != 0 : (state & WriterBit) != 0),
+            "The head of the queue could enter but waits.");
     }
 
     private static void ThrowNotHeld() =>
