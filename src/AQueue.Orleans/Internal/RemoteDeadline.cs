@@ -28,9 +28,9 @@ internal static class RemoteDeadline
     /// <summary>
     /// The time left before <paramref name="deadline"/>, for a grain's own queue to wait at most that long and for a
     /// running operation's token: rounded up as <see cref="AnswerAfter"/> rounds, since a timer counts whole milliseconds
-    /// (<see cref="CancellationTokenSource.CancelAfter(TimeSpan)"/> drops the fraction) and may fire up to one early, so
-    /// that the silo never gives up on a request before its deadline. Zero once it has passed. (The queue's timer may
-    /// fire a little late: the operation checks <see cref="HasPassed"/> again as it starts.)
+    /// (<see cref="CancellationTokenSource.CancelAfter(TimeSpan)"/> drops the fraction). Zero once it has passed. The
+    /// timer may still fire up to a tick of its coarse clock early (<see cref="TimerEarlyTicks"/>: the caller takes such an
+    /// answer for its deadline) or late (the operation checks <see cref="HasPassed"/> again as it starts).
     /// </summary>
     public static TimeSpan Left(long deadline)
     {
@@ -57,18 +57,26 @@ internal static class RemoteDeadline
     }
 
     /// <summary>
+    /// How early a timer may fire: .NET's timers count a coarse clock (on Linux CLOCK_MONOTONIC_COARSE, 1 to 10 ms a tick,
+    /// 4 ms on the machine the storm ran on; on Windows the interrupt time, 15.6 ms a tick), so a timer set for d may
+    /// fire up to one tick before d, on the silo as on the caller.
+    /// </summary>
+    public static readonly long TimerEarlyTicks = 16 * TimeSpan.TicksPerMillisecond;
+
+    /// <summary>
     /// On the caller, for a failure that arrived instead of its timer: whether it is the silo's answer for the deadline
     /// (a refusal to start, <see cref="TimeoutException"/>, or an operation ended on its deadline-cancelled token,
     /// <see cref="OperationCanceledException"/>) rather than the operation's own failure or the caller's cancellation.
-    /// Such an answer comes at the deadline (a millisecond early at most, as timers fire), never well before it.
+    /// Such an answer comes at the deadline, or up to a timer's tick before it (<see cref="TimerEarlyTicks"/>), never well
+    /// before: an operation's own cancellation that close to the deadline is taken for the deadline's.
     /// </summary>
     public static bool Ended(Exception exception, long deadline, CancellationToken callerToken) =>
         exception is OperationCanceledException or TimeoutException &&
         !callerToken.IsCancellationRequested &&
-        DateTime.UtcNow.Ticks >= deadline - TimeSpan.TicksPerMillisecond;
+        DateTime.UtcNow.Ticks >= deadline - TimerEarlyTicks;
 
-    /// <summary>On the caller, waits out what is left before <paramref name="deadline"/> (a timer may fire a part of a
-    /// millisecond early): a timed-out caller is never told before the deadline the silo keeps.</summary>
+    /// <summary>On the caller, waits out what is left before <paramref name="deadline"/> (a timer may fire up to a tick
+    /// early, <see cref="TimerEarlyTicks"/>): a timed-out caller is never told before the deadline the silo keeps.</summary>
     public static void WaitFor(long deadline)
     {
         while (DateTime.UtcNow.Ticks < deadline)
