@@ -4,7 +4,8 @@ namespace AQueue.Orleans.Persistence.Tests;
 public static class Atomic
 {
     /// <summary>Raises <paramref name="target"/> to <paramref name="value"/> when it is lower.</summary>
-    public static void RaiseTo(ref long target, long value)
+    /// <returns>Whether it raised it.</returns>
+    public static bool RaiseTo(ref long target, long value)
     {
         long current = Interlocked.Read(ref target);
         while (value > current)
@@ -12,10 +13,12 @@ public static class Atomic
             long seen = Interlocked.CompareExchange(ref target, value, current);
             if (seen == current)
             {
-                return;
+                return true;
             }
 
             current = seen;
         }
+
+        return false;
     }
 }

@@ -19,7 +19,7 @@ public sealed record HoldSlot<TSlots>(
         StartLog.Started(CallId);
         string silo = StormAnswer.Here;
         string scope = SlotGauges.Scope(Key, PerSilo, silo);
-        SlotGauges.Enter(scope);
+        SlotGauges.Enter(scope, CallId, silo);
         try
         {
             if (WorkMilliseconds > 0)
@@ -36,7 +36,7 @@ public sealed record HoldSlot<TSlots>(
         }
         finally
         {
-            SlotGauges.Exit(scope);
+            SlotGauges.Exit(scope, CallId);
         }
     }
 }

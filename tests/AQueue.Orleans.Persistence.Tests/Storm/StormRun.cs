@@ -47,10 +47,12 @@ public sealed class StormRun
     public async Task<StormVerdict> RunAsync()
     {
         _clock.Start();
+        var stalls = new StallWatch();
         var load = new StormLoad(Seed);
         string? silent;
         string? unsettled;
         Dictionary<StormModel, long[]?> finals;
+        await using (stalls)
         await using (load)
         {
             TimeSpan generationStarted = await NewGenerationAsync(load);
@@ -89,7 +91,7 @@ public sealed class StormRun
         }
 
         Log($"the storm ran {_clock.Elapsed.TotalSeconds:F1} s");
-        return new StormVerdict(this, load.Calls, finals, _faults, SlotGauges.Max(load.KeyPrefix), silent, unsettled, _clock.Elapsed);
+        return new StormVerdict(this, load.Calls, finals, _faults, SlotGauges.Max(load.KeyPrefix), silent, unsettled, _clock.Elapsed, stalls.Summary());
     }
 
     private static string Name(SiloHandle silo) => silo.SiloAddress.ToString();
@@ -117,7 +119,16 @@ public sealed class StormRun
                 await load.RemoveCallersAsync(Name(victim));
                 load.Phase = record.Label;
                 var step = Stopwatch.StartNew();
-                await (fault == StormFault.Kill ? Cluster.KillSiloAsync(victim) : Cluster.StopSiloAsync(victim));
+                if (fault == StormFault.Kill)
+                {
+                    SlotGauges.Killed(Name(victim));
+                    await Cluster.KillSiloAsync(victim);
+                }
+                else
+                {
+                    await Cluster.StopSiloAsync(victim);
+                }
+
                 record.LastedMs = step.Elapsed.TotalMilliseconds;
                 await RecoverAsync(load, record, Callers([]), step);
                 await outage;

@@ -11,16 +11,24 @@ namespace AQueue.Orleans.Persistence.Tests;
 /// cancelled; told timed out only when its operation had started before the caller was told, which the contract allows);
 /// no write that threw is kept; no read or write saw a value older than one seen by a call that ended before it was sent,
 /// and every read saw a prefix of the final value. No operation started after its caller was told cancelled or timed out;
-/// no PCModel ran more than its bound per silo or per cluster; no timed call was answered more than
-/// <see cref="DeadlineMarginMs"/> after its deadline, nor any other later than <see cref="UntimedLimit"/>; every fault
-/// recovered and every model answered after the last one; the load was thick enough to mean something.
+/// no PCModel ran more than its bound per silo or per cluster (a killed silo's operations left out); a timed call whose
+/// caller never cancelled was told the adapter's TimeoutException, not a cancellation or another timeout; no timed call was
+/// answered more than <see cref="DeadlineMarginMs"/> after its deadline, and 99% of those told timed out within
+/// <see cref="DeadlinePercentile99Ms"/>; no other call waited longer than <see cref="UntimedLimit"/>; every failure is one
+/// a caller can expect; every fault recovered and every model answered after the last one; the load was thick enough to
+/// mean something.
 /// </summary>
 public sealed class StormVerdict
 {
     /// <summary>How long after its deadline a timed call may be answered: the adapter answers at the deadline plus about a
     /// millisecond, but its continuation, like every callback, waits for a pool thread (or the calling grain's turn) on a
-    /// machine whose two cores run three silos, a client and the load.</summary>
-    public const double DeadlineMarginMs = 500;
+    /// machine whose two cores run three silos, a client and the load, and maybe other processes (the soak saw timers run
+    /// up to a second late while another test suite ran on the machine).</summary>
+    public const double DeadlineMarginMs = 1000;
+
+    /// <summary>The most the 99th percentile of the calls told timed out may be told after their deadline: the margin
+    /// above is for a stalled machine now and then; most answers must come close to the deadline.</summary>
+    public const double DeadlinePercentile99Ms = 100;
 
     /// <summary>The longest an untimed call may wait: Orleans' response timeout (5 s here) bounds it, checked by a periodic
     /// timer, plus slack for that timer and the loaded machine.</summary>
@@ -40,12 +48,13 @@ public sealed class StormVerdict
     private readonly StormCall[] _calls;
     private readonly IReadOnlyDictionary<StormModel, long[]?> _finals;
     private readonly IReadOnlyList<FaultRecord> _faults;
-    private readonly Dictionary<string, long> _gauges;
+    private readonly Dictionary<string, (long Most, string? Who)> _gauges;
     private readonly Dictionary<string, (int Count, List<string> Examples)> _violations = [];
     private readonly Dictionary<StormModelKind, Tally> _tallies = Enum.GetValues<StormModelKind>().ToDictionary(k => k, _ => new Tally());
     private readonly int _seed;
     private readonly TimeSpan? _soak;
     private readonly TimeSpan _elapsed;
+    private readonly string _machine;
     /// <summary>How late each call told timed out was told, in ms past its deadline.</summary>
     private readonly List<double> _pastDeadline = [];
     private (double Ms, StormCall? Call) _latestPastDeadline;
@@ -58,10 +67,11 @@ public sealed class StormVerdict
         IEnumerable<StormCall> calls,
         IReadOnlyDictionary<StormModel, long[]?> finals,
         IEnumerable<FaultRecord> faults,
-        Dictionary<string, long> gauges,
+        Dictionary<string, (long Most, string? Who)> gauges,
         string? silent,
         string? unsettled,
-        TimeSpan elapsed)
+        TimeSpan elapsed,
+        string machine)
     {
         ArgumentNullException.ThrowIfNull(run);
         _seed = run.Seed;
@@ -71,6 +81,7 @@ public sealed class StormVerdict
         _faults = [.. faults.OrderBy(f => f.Number)];
         _gauges = gauges;
         _elapsed = elapsed;
+        _machine = machine;
 
         foreach (IGrouping<StormModel, StormCall> model in _calls.Where(c => c.Model.IsLedger).GroupBy(c => c.Model))
         {
@@ -321,9 +332,11 @@ public sealed class StormVerdict
 
     private void CheckBounds()
     {
-        foreach ((string scope, long max) in _gauges.Where(g => g.Value > HonestySiloConfigurator.PcBound))
+        foreach ((string scope, (long most, string? who)) in _gauges.Where(g => g.Value.Most > HonestySiloConfigurator.PcBound))
         {
-            Fail("a PCModel ran more operations at once than its bound", $"{scope}: {max} at once, bound {HonestySiloConfigurator.PcBound}");
+            string calls = string.Join("; ", _calls.Where(c => who?.Contains($"call {c.Id} ", StringComparison.Ordinal) == true).Select(Describe));
+            Fail("a PCModel ran more operations at once than its bound",
+                $"{scope}: {most} at once, bound {HonestySiloConfigurator.PcBound}: {who} ({calls})");
         }
     }
 
@@ -363,6 +376,13 @@ public sealed class StormVerdict
                 }
             }
         }
+
+        double p99 = Percentile([.. _pastDeadline.Order()], 0.99);
+        if (p99 > DeadlinePercentile99Ms)
+        {
+            Fail($"the calls told timed out were told more than {DeadlinePercentile99Ms} ms after their deadline at the 99th percentile",
+                string.Create(CultureInfo.InvariantCulture, $"{p99:F1} ms over {_pastDeadline.Count} calls"));
+        }
     }
 
     /// <summary>Every failure is one a caller can expect: the operation's own exception, or one that says "retry".</summary>
@@ -373,6 +393,16 @@ public sealed class StormVerdict
             if (call.Throws && call.Outcome == CallOutcome.Completed)
             {
                 Fail("an operation that throws completed", Describe(call));
+            }
+
+            if (call.Move == CallerMove.TimesOut && !call.RelayLost && call.Outcome == CallOutcome.Cancelled)
+            {
+                Fail("a timed call whose caller did not cancel was told OperationCanceledException", $"{Describe(call)}: {call.ErrorMessage}");
+            }
+
+            if (call.Move == CallerMove.TimesOut && !call.RelayLost && call.Error == nameof(TimeoutException) && call.Outcome != CallOutcome.TimedOut)
+            {
+                Fail("a timed call was told a TimeoutException other than its own", $"{Describe(call)}: {call.ErrorMessage}");
             }
 
             if (call.Outcome is CallOutcome.Failed or CallOutcome.ResponseTimeout && !call.ToldThrown)
@@ -511,9 +541,10 @@ public sealed class StormVerdict
         text.AppendLine(CultureInfo.InvariantCulture,
             $"waits: {_timedCalls:N0} timed calls; the {past.Length:N0} told timed out were told {Percentile(past, 0.5):F1} ms past the deadline (median), {Percentile(past, 0.99):F1} ms (99th percentile), " +
             $"over 50 ms {past.Count(p => p > 50)}, over 100 ms {past.Count(p => p > 100)}; " +
-            $"the latest {_latestPastDeadline.Ms:F1} ms past its deadline (margin {DeadlineMarginMs} ms; " +
+            $"the latest {_latestPastDeadline.Ms:F1} ms past its deadline (margins: {DeadlinePercentile99Ms} ms at the 99th percentile, {DeadlineMarginMs} ms for any; " +
             $"{(_latestPastDeadline.Call is { } late ? Describe(late) : "none")}); longest untimed wait {_longestUntimed.Ms:F0} ms (limit {UntimedLimit.TotalSeconds} s)");
         text.AppendLine(CultureInfo.InvariantCulture, $"operations started more than once: {_startedTwice}");
+        text.AppendLine("the machine: " + _machine);
         text.AppendLine(CultureInfo.InvariantCulture,
             $"errors: {string.Join(", ", _calls.Where(c => c.Error is not null && c.Outcome is CallOutcome.Failed or CallOutcome.ResponseTimeout).GroupBy(c => c.Error).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} x{g.Count()}"))}");
         text.AppendLine(_violations.Count == 0 ? "verdict: nothing acknowledged lost, every check held" : "verdict: " + string.Join(Environment.NewLine + "  ", Violations));
@@ -524,7 +555,7 @@ public sealed class StormVerdict
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(fraction * sorted.Length))];
 
     private long MaxGauge(bool perSilo) =>
-        _gauges.Where(g => g.Key.Contains(" on ", StringComparison.Ordinal) == perSilo).Select(g => g.Value).DefaultIfEmpty(0).Max();
+        _gauges.Where(g => g.Key.Contains(" on ", StringComparison.Ordinal) == perSilo).Select(g => g.Value.Most).DefaultIfEmpty(0).Max();
 
     /// <summary>Counts per ledger kind.</summary>
     private sealed class Tally
