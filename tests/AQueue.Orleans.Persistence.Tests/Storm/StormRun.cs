@@ -91,7 +91,7 @@ public sealed class StormRun
         }
 
         Log($"the storm ran {_clock.Elapsed.TotalSeconds:F1} s");
-        return new StormVerdict(this, load.Calls, finals, _faults, SlotGauges.Max(load.KeyPrefix), silent, unsettled, _clock.Elapsed, stalls.Summary());
+        return new StormVerdict(this, load.Calls, finals, _faults, SlotGauges.Max(load.KeyPrefix), silent, unsettled, _clock.Elapsed, stalls.Summary(), stalls.WorstMs);
     }
 
     private static string Name(SiloHandle silo) => silo.SiloAddress.ToString();
@@ -165,7 +165,7 @@ public sealed class StormRun
             _faults.Add(record);
         }
 
-        Log($"{record.Label}{(overlapped ? " (beside the next fault)" : "")}");
+        Log($"{record.Label}{(overlapped ? " (beside the previous fault)" : "")}");
         return record;
     }
 

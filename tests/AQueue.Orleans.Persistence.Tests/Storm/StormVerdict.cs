@@ -13,25 +13,30 @@ namespace AQueue.Orleans.Persistence.Tests;
 /// and every read saw a prefix of the final value. No operation started after its caller was told cancelled or timed out;
 /// no PCModel ran more than its bound per silo or per cluster (a killed silo's operations left out); a timed call whose
 /// caller never cancelled was told the adapter's TimeoutException, not a cancellation or another timeout; no timed call was
-/// answered more than <see cref="DeadlineMarginMs"/> after its deadline, and 99% of those told timed out within
-/// <see cref="DeadlinePercentile99Ms"/>; no other call waited longer than <see cref="UntimedLimit"/>; every failure is one
-/// a caller can expect; every fault recovered and every model answered after the last one; the load was thick enough to
-/// mean something.
+/// answered later after its deadline than the process ran a plain timer late at worst (<see cref="StallWatch"/>) plus
+/// <see cref="DeadlineMarginMs"/>, and the median of those told timed out within <see cref="DeadlineMedianMs"/>; no other
+/// call waited longer than <see cref="UntimedLimit"/> and that lateness; every failure is one a caller can expect; every
+/// fault recovered and every model answered after the last one; the load was thick enough to mean something.
 /// </summary>
 public sealed class StormVerdict
 {
-    /// <summary>How long after its deadline a timed call may be answered: the adapter answers at the deadline plus about a
-    /// millisecond, but its continuation, like every callback, waits for a pool thread (or the calling grain's turn) on a
-    /// machine whose two cores run three silos, a client and the load, and maybe other processes (the soak saw timers run
-    /// up to a second late while another test suite ran on the machine).</summary>
-    public const double DeadlineMarginMs = 1000;
+    /// <summary>
+    /// How much later than a plain timer a timed call may be answered after its deadline. The adapter answers at the
+    /// deadline plus about a millisecond, but its continuation, like every callback, waits for the process: for a pool
+    /// thread (or the calling grain's turn), through GC pauses, on a machine whose two cores run three silos, a client and
+    /// the load, and maybe other processes. A <see cref="StallWatch"/> measures how late the process runs a 10 ms timer
+    /// meanwhile (up to a second in the 10-minute soak, with GC pauses of 9.7 s in all): a call may be answered that late
+    /// after its deadline, plus this margin; a caller that waited for the silo would be late by its answer.
+    /// </summary>
+    public const double DeadlineMarginMs = 250;
 
-    /// <summary>The most the 99th percentile of the calls told timed out may be told after their deadline: the margin
-    /// above is for a stalled machine now and then; most answers must come close to the deadline.</summary>
-    public const double DeadlinePercentile99Ms = 100;
+    /// <summary>The most the median call told timed out may be told after its deadline: the margin above is for a stalled
+    /// process now and then; the typical answer must come right at the deadline (2.5-3 ms after it in every run so far,
+    /// the coarse timer and the hop to the pool).</summary>
+    public const double DeadlineMedianMs = 25;
 
-    /// <summary>The longest an untimed call may wait: Orleans' response timeout (5 s here) bounds it, checked by a periodic
-    /// timer, plus slack for that timer and the loaded machine.</summary>
+    /// <summary>The longest an untimed call may wait, besides the worst timer lateness of the process: Orleans' response
+    /// timeout (5 s here) bounds it, checked by a periodic timer, plus slack for that timer and the loaded machine.</summary>
     public static readonly TimeSpan UntimedLimit = FaultSiloConfigurator.ResponseTimeout + TimeSpan.FromSeconds(3);
 
     /// <summary>What a caller may be told when a silo dies, stops or starts, or storage fails: each says "may or may not have
@@ -55,6 +60,8 @@ public sealed class StormVerdict
     private readonly TimeSpan? _soak;
     private readonly TimeSpan _elapsed;
     private readonly string _machine;
+    private readonly double _machineLatenessMs;
+    private readonly double _allowedPastDeadlineMs;
     /// <summary>How late each call told timed out was told, in ms past its deadline.</summary>
     private readonly List<double> _pastDeadline = [];
     private (double Ms, StormCall? Call) _latestPastDeadline;
@@ -71,7 +78,8 @@ public sealed class StormVerdict
         string? silent,
         string? unsettled,
         TimeSpan elapsed,
-        string machine)
+        string machine,
+        double machineLatenessMs)
     {
         ArgumentNullException.ThrowIfNull(run);
         _seed = run.Seed;
@@ -82,6 +90,8 @@ public sealed class StormVerdict
         _gauges = gauges;
         _elapsed = elapsed;
         _machine = machine;
+        _machineLatenessMs = machineLatenessMs;
+        _allowedPastDeadlineMs = machineLatenessMs + DeadlineMarginMs;
 
         foreach (IGrouping<StormModel, StormCall> model in _calls.Where(c => c.Model.IsLedger).GroupBy(c => c.Model))
         {
@@ -352,14 +362,16 @@ public sealed class StormVerdict
                 {
                     _pastDeadline.Add(past);
                 }
+
                 if (past > _latestPastDeadline.Ms || _latestPastDeadline.Call is null)
                 {
                     _latestPastDeadline = (past, call);
                 }
 
-                if (past > DeadlineMarginMs)
+                if (past > _allowedPastDeadlineMs)
                 {
-                    Fail($"a timed call was answered more than {DeadlineMarginMs} ms after its deadline",
+                    Fail(string.Create(CultureInfo.InvariantCulture,
+                            $"a timed call was answered more than {_allowedPastDeadlineMs:F0} ms after its deadline (the worst timer lateness plus {DeadlineMarginMs} ms)"),
                         string.Create(CultureInfo.InvariantCulture, $"{Describe(call)}: {past:F1} ms past"));
                 }
             }
@@ -370,18 +382,19 @@ public sealed class StormVerdict
                     _longestUntimed = (call.WaitedMs, call);
                 }
 
-                if (call.WaitedMs > UntimedLimit.TotalMilliseconds)
+                if (call.WaitedMs > UntimedLimit.TotalMilliseconds + _machineLatenessMs)
                 {
-                    Fail($"an untimed call waited longer than {UntimedLimit.TotalSeconds} s", Describe(call));
+                    Fail(string.Create(CultureInfo.InvariantCulture,
+                        $"an untimed call waited longer than {UntimedLimit.TotalSeconds} s plus the worst timer lateness ({_machineLatenessMs:F0} ms)"), Describe(call));
                 }
             }
         }
 
-        double p99 = Percentile([.. _pastDeadline.Order()], 0.99);
-        if (p99 > DeadlinePercentile99Ms)
+        double median = Percentile([.. _pastDeadline.Order()], 0.5);
+        if (median > DeadlineMedianMs)
         {
-            Fail($"the calls told timed out were told more than {DeadlinePercentile99Ms} ms after their deadline at the 99th percentile",
-                string.Create(CultureInfo.InvariantCulture, $"{p99:F1} ms over {_pastDeadline.Count} calls"));
+            Fail($"the calls told timed out were told more than {DeadlineMedianMs} ms after their deadline at the median",
+                string.Create(CultureInfo.InvariantCulture, $"{median:F1} ms over {_pastDeadline.Count} calls"));
         }
     }
 
@@ -541,8 +554,8 @@ public sealed class StormVerdict
         text.AppendLine(CultureInfo.InvariantCulture,
             $"waits: {_timedCalls:N0} timed calls; the {past.Length:N0} told timed out were told {Percentile(past, 0.5):F1} ms past the deadline (median), {Percentile(past, 0.99):F1} ms (99th percentile), " +
             $"over 50 ms {past.Count(p => p > 50)}, over 100 ms {past.Count(p => p > 100)}; " +
-            $"the latest {_latestPastDeadline.Ms:F1} ms past its deadline (margins: {DeadlinePercentile99Ms} ms at the 99th percentile, {DeadlineMarginMs} ms for any; " +
-            $"{(_latestPastDeadline.Call is { } late ? Describe(late) : "none")}); longest untimed wait {_longestUntimed.Ms:F0} ms (limit {UntimedLimit.TotalSeconds} s)");
+            $"the latest {_latestPastDeadline.Ms:F1} ms past its deadline (allowed: {DeadlineMedianMs} ms at the median, {_allowedPastDeadlineMs:F0} ms for any, the worst timer lateness plus {DeadlineMarginMs}; " +
+            $"{(_latestPastDeadline.Call is { } late ? Describe(late) : "none")}); longest untimed wait {_longestUntimed.Ms:F0} ms (allowed {UntimedLimit.TotalMilliseconds + _machineLatenessMs:F0} ms)");
         text.AppendLine(CultureInfo.InvariantCulture, $"operations started more than once: {_startedTwice}");
         text.AppendLine("the machine: " + _machine);
         text.AppendLine(CultureInfo.InvariantCulture,
