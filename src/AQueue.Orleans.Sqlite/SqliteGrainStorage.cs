@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Orleans.Runtime;
@@ -10,9 +11,14 @@ namespace AQueue.Orleans.Sqlite;
 /// ETag (a version number) checked on every write and clear, so a stale activation cannot overwrite newer state.
 /// </summary>
 /// <remarks>
-/// Register it with <c>siloBuilder.AddSqliteGrainStorage(name, ...)</c> or <c>AddSqliteGrainStorageAsDefault(...)</c>.
+/// <para>Register it with <c>siloBuilder.AddSqliteGrainStorage(name, ...)</c> or <c>AddSqliteGrainStorageAsDefault(...)</c>.
 /// A row that cannot be read back as the requested type raises <see cref="SqliteGrainStorageException"/> on
-/// activation; the row is never overwritten with a fresh state.
+/// activation; the row is never overwritten with a fresh state.</para>
+/// <para>SQLite lets one connection write at a time. Writes (and clears) of one database file in one process take turns
+/// through an async gate: a writer that finds the file busy waits without holding a thread. (Microsoft.Data.Sqlite
+/// answers a busy database by putting the calling thread to sleep for 150 ms and trying again, inside its async calls;
+/// grains writing at once held thread-pool threads asleep, and the whole process ran its timers late.) Another process
+/// writing the same file can still make a write sleep so.</para>
 /// </remarks>
 public sealed class SqliteGrainStorage : IGrainStorage
 {
@@ -28,8 +34,12 @@ public sealed class SqliteGrainStorage : IGrainStorage
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>One writer at a time per database file (by full path) in this process, whichever storage object writes.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> s_writeTurns = new(StringComparer.Ordinal);
+
     private readonly string _name;
     private readonly SqliteGrainStorageOptions _options;
+    private readonly SemaphoreSlim _writeTurn;
     private readonly string _connectionString;
     private readonly Lock _initializing = new();
     private Task? _initialized;
@@ -61,6 +71,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
+        _writeTurn = s_writeTurns.GetOrAdd(DatabasePath, static _ => new SemaphoreSlim(1, 1));
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -110,6 +121,11 @@ public sealed class SqliteGrainStorage : IGrainStorage
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         byte[] payload = _options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
+        await InTurnAsync(() => WriteAsync(stateName, grainId, grainState, payload)).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[] payload)
+    {
         await using SqliteConnection connection = await OpenAsync().ConfigureAwait(false);
         await using SqliteCommand command = connection.CreateCommand();
         command.Parameters.AddWithValue("$id", grainId.ToString());
@@ -150,7 +166,24 @@ public sealed class SqliteGrainStorage : IGrainStorage
     }
 
     /// <inheritdoc />
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        InTurnAsync(() => ClearAsync(stateName, grainId, grainState));
+
+    /// <summary>Runs a write of this database once no other writer of this process is writing it.</summary>
+    private async Task InTurnAsync(Func<Task> write)
+    {
+        await _writeTurn.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeTurn.Release();
+        }
+    }
+
+    private async Task ClearAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await using SqliteConnection connection = await OpenAsync().ConfigureAwait(false);
         if (grainState.ETag is not null)

@@ -151,11 +151,8 @@ internal static class RemoteCall
         }
         catch (TimeoutException exception) when (sent is { IsCompleted: false })
         {
-            // Timers may fire early by part of a millisecond; the silo refuses to start at the deadline, not before.
-            while (DateTime.UtcNow.Ticks < deadline)
-            {
-                Thread.Sleep(0);
-            }
+            // Timers may fire up to a tick of their coarse clock early; the silo refuses to start at the deadline, not before.
+            RemoteDeadline.WaitFor(deadline);
 
             // Tell Orleans to drop the request if it is still queued (it would be refused at its turn anyway); its
             // later outcome has no one waiting for it.
@@ -173,6 +170,17 @@ internal static class RemoteCall
         {
             // The silo cancelled the running operation's token at the deadline, and its answer beat the caller's own
             // timer: the caller did not cancel, so this is the deadline's doing, as in-process (TimeoutException).
+            throw CallDeadline.Expired(timeout, exception);
+        }
+        catch (Exception exception) when (RemoteDeadline.Ended(exception, deadline, cancellationToken))
+        {
+            // The silo answered for the deadline before this caller's own timer did (its timer fired up to a tick early, or
+            // the caller's fires late on a loaded machine): it refused to start the operation (TimeoutException), or the
+            // operation ended on its token, which the silo cancels at the deadline (OperationCanceledException). The
+            // caller is told what its timer tells: the adapter's TimeoutException, never before the deadline; as
+            // in-process, a timed call whose operation ends on its deadline is told TimeoutException, not that it was
+            // cancelled.
+            RemoteDeadline.WaitFor(deadline);
             throw CallDeadline.Expired(timeout, exception);
         }
         catch (Exception exception) when (SerializationErrors.TryExplain(exception, site, out Exception? explained))

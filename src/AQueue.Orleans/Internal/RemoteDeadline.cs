@@ -25,9 +25,18 @@ internal static class RemoteDeadline
     /// <summary>Whether <paramref name="deadline"/> (UTC ticks; 0 for none) has passed: an operation must not start.</summary>
     public static bool HasPassed(long deadline) => deadline != 0 && DateTime.UtcNow.Ticks >= deadline;
 
-    /// <summary>The time left before <paramref name="deadline"/>, for a grain's own queue to wait at most that long
-    /// (the queue's timer may fire a little late: the operation checks <see cref="HasPassed"/> again as it starts).</summary>
-    public static TimeSpan Left(long deadline) => TimeSpan.FromTicks(Math.Max(0, deadline - DateTime.UtcNow.Ticks));
+    /// <summary>
+    /// The time left before <paramref name="deadline"/>, for a grain's own queue to wait at most that long and for a
+    /// running operation's token: rounded up as <see cref="AnswerAfter"/> rounds, since a timer counts whole milliseconds
+    /// (<see cref="CancellationTokenSource.CancelAfter(TimeSpan)"/> drops the fraction). Zero once it has passed. The
+    /// timer may still fire up to a tick of its coarse clock early (<see cref="TimerEarlyTicks"/>: the caller takes such an
+    /// answer for its deadline) or late (the operation checks <see cref="HasPassed"/> again as it starts).
+    /// </summary>
+    public static TimeSpan Left(long deadline)
+    {
+        long left = deadline - DateTime.UtcNow.Ticks;
+        return left <= 0 ? TimeSpan.Zero : AnswerAfter(TimeSpan.FromTicks(left));
+    }
 
     /// <summary>
     /// On the silo, for an operation about to start: a token source that cancels the operation's token at
@@ -36,8 +45,8 @@ internal static class RemoteDeadline
     /// <exception cref="TimeoutException">The deadline has passed: the operation must not start.</exception>
     public static CancellationTokenSource Start(long deadline, CancellationToken cancellationToken)
     {
-        TimeSpan left = TimeSpan.FromTicks(deadline - DateTime.UtcNow.Ticks);
-        if (left <= TimeSpan.Zero)
+        TimeSpan left = Left(deadline);
+        if (left == TimeSpan.Zero)
         {
             throw Passed();
         }
@@ -45,6 +54,35 @@ internal static class RemoteDeadline
         CancellationTokenSource source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         source.CancelAfter(left);
         return source;
+    }
+
+    /// <summary>
+    /// How early a timer may fire: .NET's timers count a coarse clock (on Linux CLOCK_MONOTONIC_COARSE, 1 to 10 ms a tick,
+    /// 4 ms on the machine the storm ran on; on Windows the interrupt time, 15.6 ms a tick), so a timer set for d may
+    /// fire up to one tick before d, on the silo as on the caller.
+    /// </summary>
+    public static readonly long TimerEarlyTicks = 16 * TimeSpan.TicksPerMillisecond;
+
+    /// <summary>
+    /// On the caller, for a failure that arrived instead of its timer: whether it is the silo's answer for the deadline
+    /// (a refusal to start, <see cref="TimeoutException"/>, or an operation ended on its deadline-cancelled token,
+    /// <see cref="OperationCanceledException"/>) rather than the operation's own failure or the caller's cancellation.
+    /// Such an answer comes at the deadline, or up to a timer's tick before it (<see cref="TimerEarlyTicks"/>), never well
+    /// before: an operation's own cancellation that close to the deadline is taken for the deadline's.
+    /// </summary>
+    public static bool Ended(Exception exception, long deadline, CancellationToken callerToken) =>
+        exception is OperationCanceledException or TimeoutException &&
+        !callerToken.IsCancellationRequested &&
+        DateTime.UtcNow.Ticks >= deadline - TimerEarlyTicks;
+
+    /// <summary>On the caller, waits out what is left before <paramref name="deadline"/> (a timer may fire up to a tick
+    /// early, <see cref="TimerEarlyTicks"/>): a timed-out caller is never told before the deadline the silo keeps.</summary>
+    public static void WaitFor(long deadline)
+    {
+        while (DateTime.UtcNow.Ticks < deadline)
+        {
+            Thread.Sleep(0);
+        }
     }
 
     /// <summary>How long the caller waits before it answers <see cref="TimeoutException"/>: the timeout rounded up to the

@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace AQueue.Orleans.Persistence.Tests;
 
-/// <summary>Grain storage over another one that counts reads and writes per key and injects <see cref="Fault"/>s.</summary>
+/// <summary>Grain storage over another one that counts reads and writes per key, times how long writes hold their caller's
+/// thread, and injects <see cref="Fault"/>s.</summary>
 public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -40,7 +42,12 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
             throw new DriverException("The driver lost its connection (injected).");
         }
 
-        return inner.WriteStateAsync(stateName, grainId, grainState);
+        // How long the storage holds the caller's thread before it returns its task (a driver that sleeps on a busy
+        // database holds it long).
+        long start = Stopwatch.GetTimestamp();
+        Task written = inner.WriteStateAsync(stateName, grainId, grainState);
+        StorageFaults.CountHold(Stopwatch.GetElapsedTime(start));
+        return written;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

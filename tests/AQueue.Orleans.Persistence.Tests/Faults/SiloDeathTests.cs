@@ -109,7 +109,7 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
                     Interlocked.Increment(ref failed[k]);
                     errors.AddOrUpdate(exception.GetType().Name, 1, (_, c) => c + 1);
                     long elapsed = Stopwatch.GetTimestamp() - started;
-                    InterlockedMax(ref slowestFailureTicks, elapsed);
+                    Atomic.RaiseTo(ref slowestFailureTicks, elapsed);
                 }
             }
         }
@@ -166,20 +166,5 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
         }
 
         return onVictim.Sum(k => failed[k]);
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        long current = Interlocked.Read(ref target);
-        while (value > current)
-        {
-            long seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
     }
 }

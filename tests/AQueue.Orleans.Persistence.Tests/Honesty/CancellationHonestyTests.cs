@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Orleans.TestingHost;
 using Xunit;
 using Xunit.Abstractions;
@@ -33,7 +32,7 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
     [Fact]
     public async Task A_call_told_cancelled_or_timed_out_never_starts_later_under_a_quiet_load()
     {
-        int seed = Seed();
+        int seed = ChaosSeed.Read();
         var clock = Stopwatch.StartNew();
         var load = new HonestyLoad(seed, LoadPhase.Quiet);
         bool real;
@@ -41,7 +40,7 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
         {
             await load.PlaceAsync([.. fixture.Cluster.GetActiveSilos().Select(fixture.SiloModels)]);
             StartCallers(load, fixture.Cluster.GetActiveSilos());
-            real = await HonestyLoad.WaitUntilAsync(() => HonestyReport.Shortfall(load.Calls, QuietEach) is null, Patience);
+            real = await Waiting.UntilAsync(() => HonestyReport.Shortfall(load.Calls, QuietEach) is null, Patience);
         }
 
         output.WriteLine($"load ran {clock.Elapsed.TotalSeconds:F1} s");
@@ -52,7 +51,7 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
     [Fact]
     public async Task A_call_told_cancelled_or_timed_out_never_starts_later_through_a_graceful_stop_a_kill_and_a_restart()
     {
-        int seed = Seed();
+        int seed = ChaosSeed.Read();
         var clock = Stopwatch.StartNew();
         TestCluster cluster = fixture.Cluster;
         // The primary holds TestCluster's membership table: it is neither stopped nor killed.
@@ -67,13 +66,13 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
             {
                 await load.PlaceAsync([.. cluster.GetActiveSilos().Select(fixture.SiloModels)]);
                 StartCallers(load, cluster.GetActiveSilos());
-                bool warm = await HonestyLoad.WaitUntilAsync(() => HonestyReport.Shortfall(load.Calls, PhaseEach) is null, Patience);
+                bool warm = await Waiting.UntilAsync(() => HonestyReport.Shortfall(load.Calls, PhaseEach) is null, Patience);
                 Assert.True(warm, $"seed {seed}: before the faults, " + HonestyReport.Shortfall(load.Calls, PhaseEach));
 
                 silent = await StopRestartAndKillAsync(load, secondaries, seed, clock);
 
                 load.Phase = LoadPhase.Healed;
-                await HonestyLoad.WaitUntilAsync(() => HonestyReport.Shortfall(load.Calls, PhaseEach, c => c.Phase == LoadPhase.Healed) is null, Patience);
+                await Waiting.UntilAsync(() => HonestyReport.Shortfall(load.Calls, PhaseEach, c => c.Phase == LoadPhase.Healed) is null, Patience);
             }
         }
         finally
@@ -113,7 +112,7 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
         load.Phase = LoadPhase.Restarting;
         SiloHandle started = await cluster.StartAdditionalSiloAsync();
         load.AddCallers(Name(started), fixture.SiloModels(started), SiloLoops);
-        bool joined = await HonestyLoad.WaitUntilAsync(() => load.Calls.Any(c => c.RanOn == Name(started)), Patience);
+        bool joined = await Waiting.UntilAsync(() => load.Calls.Any(c => c.RanOn == Name(started)), Patience);
         Assert.True(joined, $"seed {seed}: no call ran on the silo started back ({Name(started)}).");
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: {Name(started)} started and runs calls");
 
@@ -149,11 +148,6 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
         return thin.Count == 0 ? null : string.Join("; ", thin);
     }
 
-    private static int Seed() =>
-        Environment.GetEnvironmentVariable("AQUEUE_CHAOS_SEED") is { Length: > 0 } text
-            ? int.Parse(text, CultureInfo.InvariantCulture)
-            : Random.Shared.Next();
-
     private static string Name(SiloHandle silo) => silo.SiloAddress.ToString();
 
     private void StartCallers(HonestyLoad load, IEnumerable<SiloHandle> silos)
@@ -165,42 +159,14 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
         }
     }
 
-    /// <summary>
-    /// Calls every model of <paramref name="load"/> from the client and from each of <paramref name="silos"/>, again
-    /// after each failure, until each answers.
-    /// </summary>
+    /// <summary>Calls every model of <paramref name="load"/> from the client and from each of <paramref name="silos"/> until each answers.</summary>
     /// <returns>Null when all answered within <see cref="Patience"/>; else which did not, and their last error.</returns>
-    private async Task<string?> SilentModelsAsync(HonestyLoad load, IEnumerable<SiloHandle> silos)
-    {
-        (string Name, IModelProvider Models)[] callers = [("client", fixture.Models), .. silos.Select(s => (Name(s), fixture.SiloModels(s)))];
-        var clock = Stopwatch.StartNew();
-        string?[] silent = await Task.WhenAll(
-            from model in load.Models
-            from caller in callers
-            select Task.Run(async () =>
-            {
-                while (true)
-                {
-                    try
-                    {
-                        await HonestyLoad.PingAsync(caller.Models, model.Target, model.Key);
-                        return null;
-                    }
-                    catch (Exception exception) when (clock.Elapsed >= Patience)
-                    {
-                        return $"{model.Target} {model.Key} from {caller.Name}: {exception.GetType().Name}";
-                    }
-                    catch (Exception)
-                    {
-                        // Not yet: a dead silo's models answer again once it is declared dead. Ask again shortly.
-                        await Task.Delay(50);
-                    }
-                }
-            }));
-
-        string[] failed = [.. silent.OfType<string>()];
-        return failed.Length == 0 ? null : $"{failed.Length} models did not answer within {Patience}: " + string.Join("; ", failed);
-    }
+    private Task<string?> SilentModelsAsync(HonestyLoad load, IEnumerable<SiloHandle> silos) =>
+        Waiting.SilentModelsAsync(
+            [("client", fixture.Models), .. silos.Select(s => (Name(s), fixture.SiloModels(s)))],
+            load.Models,
+            (models, model) => HonestyLoad.PingAsync(models, model.Target, model.Key).AsTask(),
+            Patience);
 
     private void Conclude(HonestyLoad load, int seed, string? shortfall, string? silent, Stopwatch clock)
     {

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace AQueue.Orleans.Persistence.Tests;
 
-/// <summary>A three-silo TestCluster over one SQLite temp file, which the honesty tests stop and kill silos of.</summary>
+/// <summary>A three-silo TestCluster over one SQLite temp file, which the honesty tests and the storm stop and kill silos of.</summary>
 public sealed class HonestyClusterFixture : IAsyncLifetime
 {
     /// <summary>How many silos the cluster starts with (a test that stops some starts them back).</summary>

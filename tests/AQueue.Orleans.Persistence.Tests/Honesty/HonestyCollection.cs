@@ -3,8 +3,8 @@ using Xunit;
 namespace AQueue.Orleans.Persistence.Tests;
 
 /// <summary>
-/// The honesty tests share (and break) a three-silo cluster of their own. They measure moments to the millisecond on a
-/// small machine, so they run alone, after the collections that run in parallel.
+/// The honesty tests and the storm share (and break) a three-silo cluster of their own. They measure moments to the
+/// millisecond on a small machine, so they run alone, after the collections that run in parallel.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class HonestyCollection : ICollectionFixture<HonestyClusterFixture>

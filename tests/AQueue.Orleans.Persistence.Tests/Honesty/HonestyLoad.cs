@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace AQueue.Orleans.Persistence.Tests;
 
@@ -10,12 +9,6 @@ namespace AQueue.Orleans.Persistence.Tests;
 /// </summary>
 public sealed class HonestyLoad : IAsyncDisposable
 {
-    /// <summary>How the adapter's timeout overloads word their <see cref="TimeoutException"/>.</summary>
-    public const string AdapterTimeoutPrefix = "The call did not complete within";
-
-    /// <summary>How Orleans words its own response timeout.</summary>
-    public const string ResponseTimeoutPrefix = "Response did not arrive on time";
-
     private const int KeysPerModel = 2;
 
     /// <summary>The models of a load, one row per model kind and mapping, with the targets a call to it may choose.</summary>
@@ -29,16 +22,14 @@ public sealed class HonestyLoad : IAsyncDisposable
         [CallTarget.PCModelPerCluster],
     ];
 
-    private readonly int _seed;
+    private readonly CallerLoops _loops;
     private readonly string _run;
     private readonly ConcurrentQueue<StampedCall> _calls = new();
-    private readonly ConcurrentDictionary<string, Callers> _callers = new();
-    private int _nextLoop;
     private volatile LoadPhase _phase;
 
     public HonestyLoad(int seed, LoadPhase phase)
     {
-        _seed = seed;
+        _loops = new CallerLoops(seed);
         _run = Guid.NewGuid().ToString("N")[..8];
         _phase = phase;
     }
@@ -87,60 +78,16 @@ public sealed class HonestyLoad : IAsyncDisposable
     }
 
     /// <summary>Starts <paramref name="loops"/> caller loops on <paramref name="models"/>, named <paramref name="name"/>.</summary>
-    public void AddCallers(string name, IModelProvider models, int loops)
-    {
-        var callers = new Callers(name, models);
-        if (!_callers.TryAdd(name, callers))
-        {
-            throw new InvalidOperationException($"Callers named {name} already run.");
-        }
-
-        for (int i = 0; i < loops; i++)
-        {
-            var random = new Random(unchecked((_seed * 397) ^ Interlocked.Increment(ref _nextLoop)));
-            callers.Loops.Add(Task.Run(() => LoopAsync(callers, random)));
-        }
-    }
+    public void AddCallers(string name, IModelProvider models, int loops) =>
+        _loops.Add(name, loops, (random, stop) => LoopAsync(name, models, random, stop));
 
     /// <summary>Stops the loops named <paramref name="name"/> and waits until their calls are answered.</summary>
-    public async Task RemoveCallersAsync(string name)
-    {
-        if (_callers.TryRemove(name, out Callers? callers))
-        {
-            await callers.Stop.CancelAsync();
-            await Task.WhenAll(callers.Loops);
-            callers.Stop.Dispose();
-        }
-    }
+    public Task RemoveCallersAsync(string name) => _loops.RemoveAsync(name);
 
     /// <summary>Stops every loop and waits until its calls are answered.</summary>
-    public async Task StopAsync()
-    {
-        foreach (string name in _callers.Keys.ToArray())
-        {
-            await RemoveCallersAsync(name);
-        }
-    }
+    public Task StopAsync() => _loops.StopAsync();
 
-    public ValueTask DisposeAsync() => new(StopAsync());
-
-    /// <summary>Waits until <paramref name="condition"/> holds, checking it every 50 ms.</summary>
-    /// <returns>False when it did not hold within <paramref name="patience"/>.</returns>
-    public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan patience)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > patience)
-            {
-                return false;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return true;
-    }
+    public ValueTask DisposeAsync() => _loops.DisposeAsync();
 
     /// <summary>Sends one call that waits for its answer, with a fresh call id and no work: does the model answer?</summary>
     public static ValueTask<string> PingAsync(IModelProvider models, CallTarget target, string key) =>
@@ -157,9 +104,9 @@ public sealed class HonestyLoad : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
     };
 
-    private async Task LoopAsync(Callers callers, Random random)
+    private async Task LoopAsync(string caller, IModelProvider models, Random random, CancellationToken stop)
     {
-        while (!callers.Stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             // A burst of 2-6 calls to one model: they queue behind each other, and some give up while queued.
             CallTarget[] targets = s_models[random.Next(s_models.Length)];
@@ -176,14 +123,14 @@ public sealed class HonestyLoad : IAsyncDisposable
                     < 80 => (CallerMove.CancelledBefore, 0),
                     _ => (CallerMove.TimesOut, random.Next(1, 31)),
                 };
-                burst[i] = CallAsync(callers, target, key, move, milliseconds, workMilliseconds: random.Next(1, 5));
+                burst[i] = CallAsync(caller, models, target, key, move, milliseconds, workMilliseconds: random.Next(1, 5));
             }
 
             await Task.WhenAll(burst);
         }
     }
 
-    private async Task CallAsync(Callers callers, CallTarget target, string key, CallerMove move, int moveMilliseconds, int workMilliseconds)
+    private async Task CallAsync(string caller, IModelProvider models, CallTarget target, string key, CallerMove move, int moveMilliseconds, int workMilliseconds)
     {
         var call = new StampedCall
         {
@@ -192,44 +139,13 @@ public sealed class HonestyLoad : IAsyncDisposable
             Key = key,
             Move = move,
             MoveMilliseconds = moveMilliseconds,
-            Caller = callers.Name,
+            Caller = caller,
             Phase = _phase,
         };
-        using CancellationTokenSource? source = move is CallerMove.CancelsAfter or CallerMove.CancelledBefore ? new CancellationTokenSource() : null;
-        TimeSpan? timeout = move == CallerMove.TimesOut ? TimeSpan.FromMilliseconds(moveMilliseconds) : null;
-        if (move == CallerMove.CancelledBefore)
-        {
-            source!.Cancel();
-        }
-
-        call.SentAt = Stopwatch.GetTimestamp();
-        try
-        {
-            if (move == CallerMove.CancelsAfter)
-            {
-                source!.Token.Register(static c => ((StampedCall)c!).CancelledAt = Stopwatch.GetTimestamp(), call);
-                source.CancelAfter(moveMilliseconds);
-            }
-
-            string ranOn = await SendAsync(callers.Models, target, key, call.Id, workMilliseconds, timeout, source?.Token ?? CancellationToken.None);
-            call.ToldAt = Stopwatch.GetTimestamp();
-            call.Outcome = CallOutcome.Completed;
-            call.RanOn = ranOn;
-        }
-        catch (Exception exception)
-        {
-            call.ToldAt = Stopwatch.GetTimestamp();
-            call.Outcome = exception switch
-            {
-                OperationCanceledException => CallOutcome.Cancelled,
-                TimeoutException when exception.Message.StartsWith(AdapterTimeoutPrefix, StringComparison.Ordinal) => CallOutcome.TimedOut,
-                TimeoutException when exception.Message.StartsWith(ResponseTimeoutPrefix, StringComparison.Ordinal) => CallOutcome.ResponseTimeout,
-                _ => CallOutcome.Failed,
-            };
-            call.Error = exception.GetType().Name;
-        }
-
-        call.CallerCancelled = source?.IsCancellationRequested ?? false;
+        Told<string> told = await CallerMoves.MakeAsync(
+            move, moveMilliseconds, (timeout, token) => SendAsync(models, target, key, call.Id, workMilliseconds, timeout, token));
+        call.Record(told);
+        call.RanOn = told.Result;
         _calls.Enqueue(call);
     }
 
@@ -280,17 +196,5 @@ public sealed class HonestyLoad : IAsyncDisposable
 
         static ValueTask<string> Read<T>(IRwModel<T> model, Stamped<T> operation, TimeSpan? timeout, CancellationToken token) =>
             timeout is { } t ? model.CallAsync(operation, t, token) : model.CallAsync(operation, token);
-    }
-
-    /// <summary>The loops that call through one provider.</summary>
-    private sealed class Callers(string name, IModelProvider models)
-    {
-        public string Name { get; } = name;
-
-        public IModelProvider Models { get; } = models;
-
-        public CancellationTokenSource Stop { get; } = new();
-
-        public List<Task> Loops { get; } = [];
     }
 }

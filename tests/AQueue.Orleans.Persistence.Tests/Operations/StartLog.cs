@@ -11,6 +11,7 @@ public static class StartLog
 {
     private static readonly ConcurrentDictionary<long, (long Latest, int Count)> s_starts = new();
     private static long s_lastCallId;
+    private static long s_lastStart;
 
     /// <summary>A call id no other call of this process has.</summary>
     public static long NewCallId() => Interlocked.Increment(ref s_lastCallId);
@@ -20,7 +21,11 @@ public static class StartLog
     {
         long now = Stopwatch.GetTimestamp();
         s_starts.AddOrUpdate(callId, static (_, now) => (now, 1), static (_, seen, now) => (Math.Max(seen.Latest, now), seen.Count + 1), now);
+        Atomic.RaiseTo(ref s_lastStart, now);
     }
+
+    /// <summary>When the latest operation of any call started (a <see cref="Stopwatch"/> timestamp; 0 before any).</summary>
+    public static long LastStart => Interlocked.Read(ref s_lastStart);
 
     /// <summary>The latest start of call <paramref name="callId"/>'s operation and how many times it started.</summary>
     public static bool TryGet(long callId, out long latestStart, out int starts)

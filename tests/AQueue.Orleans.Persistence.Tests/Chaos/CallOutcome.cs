@@ -1,6 +1,6 @@
 namespace AQueue.Orleans.Persistence.Tests;
 
-/// <summary>What the caller of a call of the honesty load was told.</summary>
+/// <summary>What the caller of a call of a seeded load (the honesty load, the storm) was told.</summary>
 public enum CallOutcome
 {
     /// <summary>The operation's result.</summary>
