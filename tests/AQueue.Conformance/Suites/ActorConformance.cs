@@ -137,30 +137,12 @@ public abstract class ActorConformance : ModelConformance
     }
 
     [Fact]
-    public async Task A_deadline_that_ends_the_operation_through_its_token_is_told_as_TimeoutException_not_as_a_cancellation()
-    {
-        Probe probe = Probe.Create();
-
-        // The operations stop when their token is cancelled, as most do. Whichever answers first, the caller's own timer
-        // or the operation's end on its token, a caller that never cancelled is told TimeoutException (several actors at
-        // once: on Orleans the silo's answer and the caller's timer race).
-        IActor<long>[] actors = [.. Enumerable.Range(0, 3).Select(_ => Models.GetActor<long>(NewKey()))];
-        foreach (IActor<long> actor in actors)
-        {
-            await actor.InnerCallAsync(new Hold<long>(probe.Id, "warm")).AsTask().WaitAsync(Patience);
-        }
-
-        Task<string>[] calls =
+    public Task A_deadline_that_ends_the_operation_through_its_token_is_told_as_TimeoutException_not_as_a_cancellation() =>
+        AssertOperationsEndedByTheDeadlineAreToldTimeoutAsync<long>(
         [
-            .. actors.Select((actor, i) => actor.InnerCallAsync(new Hold<long>(probe.Id, $"op{i}", Gate: "never"), TimeSpan.FromMilliseconds(300)).AsTask()),
-        ];
-
-        for (int i = 0; i < calls.Length; i++)
-        {
-            await Assert.ThrowsAsync<TimeoutException>(() => calls[i].WaitAsync(Patience));
-            await probe.WaitForAsync($"cancelled op{i}", Patience);
-        }
-    }
+            .. Enumerable.Range(0, 3).Select(_ => Models.GetActor<long>(NewKey()))
+                .Select(actor => (Func<Hold<long>, TimeSpan, ValueTask<string>>)((hold, timeout) => actor.InnerCallAsync(hold, timeout))),
+        ]);
 
     [Fact]
     public async Task A_deadline_reached_while_queued_throws_TimeoutException_and_the_operation_never_runs()

@@ -52,6 +52,30 @@ public abstract class ModelConformance
     };
 
     /// <summary>
+    /// A caller that never cancelled, whose timed call's operation ends on its token at the deadline (as most operations
+    /// do), is told <see cref="TimeoutException"/>, never <see cref="OperationCanceledException"/>: whichever answers
+    /// first, the caller's own timer or the operation's end. Each of <paramref name="calls"/> calls one model (warmed
+    /// first, so that an activation does not eat the timeout), all at once: on Orleans the silo's answer and the caller's
+    /// timer race.
+    /// </summary>
+    protected async Task AssertOperationsEndedByTheDeadlineAreToldTimeoutAsync<TState>(IReadOnlyList<Func<Hold<TState>, TimeSpan, ValueTask<string>>> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        Probe probe = Probe.Create();
+        for (int i = 0; i < calls.Count; i++)
+        {
+            await calls[i](new Hold<TState>(probe.Id, $"warm{i}"), Patience).AsTask().WaitAsync(Patience);
+        }
+
+        Task<string>[] timed = [.. calls.Select((call, i) => call(new Hold<TState>(probe.Id, $"op{i}", Gate: "never"), TimeSpan.FromMilliseconds(300)).AsTask())];
+        for (int i = 0; i < timed.Length; i++)
+        {
+            await Assert.ThrowsAsync<TimeoutException>(() => timed[i].WaitAsync(Patience));
+            await probe.WaitForAsync($"cancelled op{i}", Patience);
+        }
+    }
+
+    /// <summary>
     /// An operation of a <paramref name="kind"/> model that calls the same model, directly or through another model's
     /// operation, gets <see cref="ModelReentrancyException"/> at once (and its caller with it, across the wire where
     /// there is one); an operation that calls another model is not refused, and the models keep working.

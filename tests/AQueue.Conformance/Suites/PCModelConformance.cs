@@ -172,28 +172,12 @@ public abstract class PCModelConformance<TResource> : ModelConformance
     }
 
     [Fact]
-    public async Task A_deadline_that_ends_the_operation_through_its_token_is_told_as_TimeoutException_not_as_a_cancellation()
-    {
-        Probe probe = Probe.Create();
-
-        // As for actors: a caller that never cancelled is told TimeoutException, whichever answers first.
-        IPCModel<TResource>[] models = [.. Enumerable.Range(0, 3).Select(_ => Models.GetPCModel<TResource>(NewKey()))];
-        foreach (IPCModel<TResource> model in models)
-        {
-            await model.CallAsync(new Hold<TResource>(probe.Id, "warm")).AsTask().WaitAsync(Patience);
-        }
-
-        Task<string>[] calls =
+    public Task A_deadline_that_ends_the_operation_through_its_token_is_told_as_TimeoutException_not_as_a_cancellation() =>
+        AssertOperationsEndedByTheDeadlineAreToldTimeoutAsync<TResource>(
         [
-            .. models.Select((model, i) => model.CallAsync(new Hold<TResource>(probe.Id, $"op{i}", Gate: "never"), TimeSpan.FromMilliseconds(300)).AsTask()),
-        ];
-
-        for (int i = 0; i < calls.Length; i++)
-        {
-            await Assert.ThrowsAsync<TimeoutException>(() => calls[i].WaitAsync(Patience));
-            await probe.WaitForAsync($"cancelled op{i}", Patience);
-        }
-    }
+            .. Enumerable.Range(0, 3).Select(_ => Models.GetPCModel<TResource>(NewKey()))
+                .Select(model => (Func<Hold<TResource>, TimeSpan, ValueTask<string>>)((hold, timeout) => model.CallAsync(hold, timeout))),
+        ]);
 
     [Fact]
     public async Task A_call_past_its_deadline_throws_TimeoutException_and_keeps_its_slot_until_it_returns()

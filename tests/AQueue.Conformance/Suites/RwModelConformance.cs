@@ -175,30 +175,14 @@ public abstract class RwModelConformance<TTally> : ModelConformance
     }
 
     [Fact]
-    public async Task A_deadline_that_ends_a_read_or_a_write_through_its_token_is_told_as_TimeoutException_not_as_a_cancellation()
-    {
-        Probe probe = Probe.Create();
-
-        // As for actors: a caller that never cancelled is told TimeoutException, whichever answers first.
-        IRwModel<TTally>[] models = [.. Enumerable.Range(0, 4).Select(_ => Models.GetRwModel<TTally>(NewKey()))];
-        foreach (IRwModel<TTally> model in models)
-        {
-            await model.CallAsync(new Hold<TTally>(probe.Id, "warm")).AsTask().WaitAsync(Patience);
-        }
-
-        TimeSpan timeout = TimeSpan.FromMilliseconds(300);
-        Task<string>[] calls =
+    public Task A_deadline_that_ends_a_read_or_a_write_through_its_token_is_told_as_TimeoutException_not_as_a_cancellation() =>
+        AssertOperationsEndedByTheDeadlineAreToldTimeoutAsync<TTally>(
         [
-            .. models[..2].Select((model, i) => model.CallMutAsync(new Hold<TTally>(probe.Id, $"op{i}", Gate: "never"), timeout).AsTask()),
-            .. models[2..].Select((model, i) => model.CallAsync(new Hold<TTally>(probe.Id, $"op{i + 2}", Gate: "never"), timeout).AsTask()),
-        ];
-
-        for (int i = 0; i < calls.Length; i++)
-        {
-            await Assert.ThrowsAsync<TimeoutException>(() => calls[i].WaitAsync(Patience));
-            await probe.WaitForAsync($"cancelled op{i}", Patience);
-        }
-    }
+            .. Enumerable.Range(0, 2).Select(_ => Models.GetRwModel<TTally>(NewKey()))
+                .Select(model => (Func<Hold<TTally>, TimeSpan, ValueTask<string>>)((hold, timeout) => model.CallMutAsync(hold, timeout))),
+            .. Enumerable.Range(0, 2).Select(_ => Models.GetRwModel<TTally>(NewKey()))
+                .Select(model => (Func<Hold<TTally>, TimeSpan, ValueTask<string>>)((hold, timeout) => model.CallAsync(hold, timeout))),
+        ]);
 
     [Fact]
     public async Task A_write_past_its_deadline_throws_TimeoutException_and_keeps_out_reads_until_it_returns()
