@@ -27,6 +27,9 @@ public sealed class ReadHeavyCounterTests
         int torn = 0, backwards = 0;
         long reads = 0;
         using var writerDone = new CancellationTokenSource();
+        // The writer starts once the readers are reading (a count of reads, not a time): on a loaded machine it could
+        // otherwise finish all its writes before a reader is scheduled (seen in CI: 1 read for 2,000 writes).
+        var readersReading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         long ReadOnce(int id, Counter c, ref long last)
         {
@@ -43,7 +46,11 @@ public sealed class ReadHeavyCounterTests
             }
 
             last = value;
-            Interlocked.Increment(ref reads);
+            if (Interlocked.Increment(ref reads) == AsyncReaders + BlockingReaders)
+            {
+                readersReading.TrySetResult();
+            }
+
             probe.Exit(id);
             return value;
         }
@@ -75,6 +82,7 @@ public sealed class ReadHeavyCounterTests
 
         Task writer = Task.Run(async () =>
         {
+            await readersReading.Task.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             for (int i = 0; i < Writes; i++)
             {
                 Func<Counter, ValueTask> write = async c =>
