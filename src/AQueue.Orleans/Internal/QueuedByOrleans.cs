@@ -67,9 +67,13 @@ internal static class QueuedByOrleans
         }
     }
 
-    /// <summary>Whether a timed call ended by its deadline: refused after it, or its operation cancelled at it.</summary>
+    /// <summary>Whether a timed call ended by its deadline: refused after it, or its operation cancelled at it. The silo's
+    /// deadline timer may fire up to a tick of its coarse clock early (<see cref="RemoteDeadline.TimerEarlyTicks"/>), and
+    /// the caller's own cancellation, sent when its timer fires, may beat it: within that window of the deadline a
+    /// cancellation is the deadline's, as the caller counts it.</summary>
     private static bool IsTimeout(Exception exception, long? deadline) =>
-        deadline is { } d && (exception is TimeoutException || (exception is OperationCanceledException && RemoteDeadline.HasPassed(d)));
+        deadline is { } d && (exception is TimeoutException
+            || (exception is OperationCanceledException && RemoteDeadline.HasPassed(d - RemoteDeadline.TimerEarlyTicks)));
 
     /// <summary>For a grain whose own queue runs the call (through the in-process runner, which reports it): a timed call
     /// that times out is logged.</summary>

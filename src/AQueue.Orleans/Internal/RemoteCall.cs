@@ -152,7 +152,7 @@ internal static class RemoteCall
         catch (TimeoutException exception) when (sent is { IsCompleted: false })
         {
             // Timers may fire up to a tick of their coarse clock early; the silo refuses to start at the deadline, not before.
-            RemoteDeadline.WaitFor(deadline);
+            await RemoteDeadline.WaitForAsync(deadline).ConfigureAwait(false);
 
             // Tell Orleans to drop the request if it is still queued (it would be refused at its turn anyway); its
             // later outcome has no one waiting for it.
@@ -180,7 +180,7 @@ internal static class RemoteCall
             // caller is told what its timer tells: the adapter's TimeoutException, never before the deadline; as
             // in-process, a timed call whose operation ends on its deadline is told TimeoutException, not that it was
             // cancelled.
-            RemoteDeadline.WaitFor(deadline);
+            await RemoteDeadline.WaitForAsync(deadline).ConfigureAwait(false);
             throw CallDeadline.Expired(timeout, exception);
         }
         catch (Exception exception) when (SerializationErrors.TryExplain(exception, site, out Exception? explained))

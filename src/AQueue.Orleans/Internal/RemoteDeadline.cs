@@ -76,12 +76,13 @@ internal static class RemoteDeadline
         DateTime.UtcNow.Ticks >= deadline - TimerEarlyTicks;
 
     /// <summary>On the caller, waits out what is left before <paramref name="deadline"/> (a timer may fire up to a tick
-    /// early, <see cref="TimerEarlyTicks"/>): a timed-out caller is never told before the deadline the silo keeps.</summary>
-    public static void WaitFor(long deadline)
+    /// early, <see cref="TimerEarlyTicks"/>): a timed-out caller is never told before the deadline the silo keeps. It
+    /// waits without holding its thread, and again if the wait itself ends a tick early; a little late is harmless.</summary>
+    public static async ValueTask WaitForAsync(long deadline)
     {
-        while (DateTime.UtcNow.Ticks < deadline)
+        for (long left = deadline - DateTime.UtcNow.Ticks; left > 0; left = deadline - DateTime.UtcNow.Ticks)
         {
-            Thread.Sleep(0);
+            await Task.Delay(TimeSpan.FromTicks(Math.Max(left, TimeSpan.TicksPerMillisecond))).ConfigureAwait(false);
         }
     }
 
