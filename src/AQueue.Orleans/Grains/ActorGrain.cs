@@ -52,19 +52,7 @@ internal sealed class ActorGrain<T> : Grain, IActorGrain<T>
         string[] chain = CallChain.Of(Self);
         return QueuedByOrleans.RunAsync(_diagnostics!, _telemetry!, Self[0], deadline,
             (Grain: this, Operation: operation, Chain: chain, Deadline: deadline, Token: cancellationToken),
-            static s => s.Grain.RunAsync(s.Operation, s.Chain, s.Deadline, s.Token));
-    }
-
-    private async Task<TResult> RunAsync<TResult>(IWriteOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (deadline is null)
-        {
-            return await _state!.WriteAsync(operation, chain, 0, cancellationToken);
-        }
-
-        using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
-        return await _state!.WriteAsync(operation, chain, deadline.Value, timed.Token);
+            static s => s.Grain._state!.WriteOnTurnAsync(s.Operation, s.Chain, s.Deadline, s.Token).AsTask());
     }
 
     private string[] Self => _self ??= [CallChain.Name(ModelKind.Actor, typeof(T), this.GetPrimaryKeyString())];

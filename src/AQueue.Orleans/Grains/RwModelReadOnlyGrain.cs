@@ -67,35 +67,15 @@ internal sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
             static s => WriteAsync(s.Core, s.Operation, s.Chain, s.Deadline, s.Token));
     }
 
+    // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class. A mapping refusal (State
+    // throws) faults the call, as before the call is observed.
     private static async Task<TResult> ReadAsync<TResult>(
-        RwModelCore<T> core, IReadOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken)
-    {
-        // Grain code stays on the activation's scheduler: no ConfigureAwait(false) in this class. A mapping refusal
-        // (State throws) faults the call, as before the call is observed.
-        ModelState<T> state = core.State;
-        cancellationToken.ThrowIfCancellationRequested();
-        if (deadline is null)
-        {
-            return await state.ReadAsync(operation, chain, 0, cancellationToken);
-        }
-
-        using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
-        return await state.ReadAsync(operation, chain, deadline.Value, timed.Token);
-    }
+        RwModelCore<T> core, IReadOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken) =>
+        await core.State.ReadOnTurnAsync(operation, chain, deadline, cancellationToken);
 
     private static async Task<TResult> WriteAsync<TResult>(
-        RwModelCore<T> core, IWriteOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken)
-    {
-        ModelState<T> state = core.State;
-        cancellationToken.ThrowIfCancellationRequested();
-        if (deadline is null)
-        {
-            return await state.WriteAsync(operation, chain, 0, cancellationToken);
-        }
-
-        using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
-        return await state.WriteAsync(operation, chain, deadline.Value, timed.Token);
-    }
+        RwModelCore<T> core, IWriteOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken) =>
+        await core.State.WriteOnTurnAsync(operation, chain, deadline, cancellationToken);
 
     private string[] Self => _self ??= [CallChain.Name(ModelKind.RwModel, typeof(T), this.GetPrimaryKeyString())];
 }

@@ -98,6 +98,48 @@ internal abstract class ModelState<T>
         return await operation.ExecuteAsync(Store.AsRef(), cancellationToken);
     }
 
+    /// <summary>
+    /// For a grain whose requests Orleans itself queues (the actor, the <c>[ReadOnly]</c> mapping), as a request's turn
+    /// comes: refuses a caller that has cancelled, then runs the write with a token that the caller's deadline, if any,
+    /// cancels too.
+    /// </summary>
+    /// <typeparam name="TResult">The operation's result.</typeparam>
+    /// <param name="operation">The operation.</param>
+    /// <param name="chain">The models the operation runs inside (this one last).</param>
+    /// <param name="deadline">The caller's deadline (UTC ticks), or null for an untimed call.</param>
+    /// <param name="cancellationToken">The request's token (the caller's, carried by Orleans).</param>
+    /// <returns>The operation's result, once the value is saved.</returns>
+    public async ValueTask<TResult> WriteOnTurnAsync<TResult>(IWriteOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (deadline is null)
+        {
+            return await WriteAsync(operation, chain, 0, cancellationToken);
+        }
+
+        using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
+        return await WriteAsync(operation, chain, deadline.Value, timed.Token);
+    }
+
+    /// <summary>As <see cref="WriteOnTurnAsync{TResult}"/>, for a read.</summary>
+    /// <typeparam name="TResult">The operation's result.</typeparam>
+    /// <param name="operation">The operation.</param>
+    /// <param name="chain">The models the operation runs inside (this one last).</param>
+    /// <param name="deadline">The caller's deadline (UTC ticks), or null for an untimed call.</param>
+    /// <param name="cancellationToken">The request's token (the caller's, carried by Orleans).</param>
+    /// <returns>The operation's result.</returns>
+    public async ValueTask<TResult> ReadOnTurnAsync<TResult>(IReadOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (deadline is null)
+        {
+            return await ReadAsync(operation, chain, 0, cancellationToken);
+        }
+
+        using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
+        return await ReadAsync(operation, chain, deadline.Value, timed.Token);
+    }
+
     /// <summary>Installs the loaded value.</summary>
     /// <param name="value">The value.</param>
     protected void SetValue(T value) => _store = new InnerStore<T>(value);

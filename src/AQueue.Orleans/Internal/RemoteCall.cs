@@ -166,12 +166,6 @@ internal static class RemoteCall
 
             throw CallDeadline.Expired(timeout, exception);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && DateTime.UtcNow.Ticks >= deadline)
-        {
-            // The silo cancelled the running operation's token at the deadline, and its answer beat the caller's own
-            // timer: the caller did not cancel, so this is the deadline's doing, as in-process (TimeoutException).
-            throw CallDeadline.Expired(timeout, exception);
-        }
         catch (Exception exception) when (RemoteDeadline.Ended(exception, deadline, cancellationToken))
         {
             // The silo answered for the deadline before this caller's own timer did (its timer fired up to a tick early, or
