@@ -25,7 +25,7 @@ namespace AQueue.Orleans;
 /// </remarks>
 /// <typeparam name="T">The shared value's type.</typeparam>
 [Reentrant]
-internal sealed class PCModelGrain<T> : Grain, IPCModelGrain<T>
+internal sealed class PCModelGrain<T> : Grain, IPCModelGrain<T>, IQueueingGrain
 {
     private readonly PCModelCore<T> _core = new(PCModelMapping.PerCluster);
 
@@ -38,4 +38,6 @@ internal sealed class PCModelGrain<T> : Grain, IPCModelGrain<T>
 
     /// <inheritdoc />
     public Task<PCModelSiloSettings> DescribeAsync() => PCModelCore<T>.DescribeAsync(ServiceProvider);
+
+    int IQueueingGrain.WaitingCount => _core.WaitingCount;
 }

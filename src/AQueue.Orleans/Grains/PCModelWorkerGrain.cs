@@ -30,7 +30,7 @@ namespace AQueue.Orleans;
 /// <typeparam name="T">The shared value's type.</typeparam>
 [StatelessWorker(1, removeIdleWorkers: false)]
 [Reentrant]
-internal sealed class PCModelWorkerGrain<T> : Grain, IPCModelWorkerGrain<T>
+internal sealed class PCModelWorkerGrain<T> : Grain, IPCModelWorkerGrain<T>, IQueueingGrain
 {
     private readonly PCModelCore<T> _core = new(PCModelMapping.PerSilo);
 
@@ -43,4 +43,6 @@ internal sealed class PCModelWorkerGrain<T> : Grain, IPCModelWorkerGrain<T>
 
     /// <inheritdoc />
     public Task<PCModelSiloSettings> DescribeAsync() => PCModelCore<T>.DescribeAsync(ServiceProvider);
+
+    int IQueueingGrain.WaitingCount => _core.WaitingCount;
 }

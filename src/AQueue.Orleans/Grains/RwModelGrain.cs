@@ -27,7 +27,7 @@ namespace AQueue.Orleans;
 /// </remarks>
 /// <typeparam name="T">The guarded value's type.</typeparam>
 [Reentrant]
-internal sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
+internal sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>, IQueueingGrain
 {
     private readonly RwQueue _queue = new();
     private readonly RwModelCore<T> _core = new(RwModelMapping.WritePreferring);
@@ -83,4 +83,6 @@ internal sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>
     }
 
     private string[] Self => _self ??= [CallChain.Name(ModelKind.RwModel, typeof(T), this.GetPrimaryKeyString())];
+
+    int IQueueingGrain.WaitingCount => _queue.WaitingCount;
 }

@@ -37,6 +37,9 @@ internal sealed class PCModelCore<T>
             : Runner.RunAsync<PermitMode, ThreadPoolReadInvoker<T, TResult>, TResult>(_queue!.Mode, call, cancellationToken).AsTask();
     }
 
+    /// <summary>The calls waiting for a slot now.</summary>
+    public int WaitingCount => _queue?.WaitingCount ?? 0;
+
     /// <summary>The silo's registration of <typeparamref name="T"/>, for a caller that has none.</summary>
     public static Task<PCModelSiloSettings> DescribeAsync(IServiceProvider services)
     {

@@ -24,7 +24,8 @@ public abstract class ActorConformance : ModelConformance
     public async Task Queued_operations_start_in_arrival_order_each_after_the_last_ended()
     {
         Probe probe = Probe.Create();
-        IActor<long> actor = Models.GetActor<long>(NewKey());
+        string key = NewKey();
+        IActor<long> actor = Models.GetActor<long>(key);
         Task<string> blocker = actor.InnerCallAsync(new Hold<long>(probe.Id, "blocker", Gate: "g")).AsTask();
         await probe.WaitForAsync("start blocker", Patience);
 
@@ -33,7 +34,7 @@ public abstract class ActorConformance : ModelConformance
         {
             // Each call reaches the queue before the next is sent.
             queued.Add(actor.InnerCallAsync(new Hold<long>(probe.Id, $"op{i}")).AsTask());
-            await Task.Delay(Settle / 2);
+            await WaitForWaitingCallsAsync(key, i);
         }
 
         probe.Open("g");
@@ -74,14 +75,15 @@ public abstract class ActorConformance : ModelConformance
     public async Task A_call_cancelled_while_queued_never_runs_and_the_rest_keep_their_turn()
     {
         Probe probe = Probe.Create();
-        IActor<long> actor = Models.GetActor<long>(NewKey());
+        string key = NewKey();
+        IActor<long> actor = Models.GetActor<long>(key);
         Task<string> blocker = actor.InnerCallAsync(new Hold<long>(probe.Id, "blocker", Gate: "g")).AsTask();
         await probe.WaitForAsync("start blocker", Patience);
 
         using var cts = new CancellationTokenSource();
         Task<string> victim = actor.InnerCallAsync(new Hold<long>(probe.Id, "victim"), cts.Token).AsTask();
         Task<string> after = actor.InnerCallAsync(new Hold<long>(probe.Id, "after")).AsTask();
-        await Task.Delay(Settle);
+        await WaitForWaitingCallsAsync(key, 2);
         await cts.CancelAsync();
 
         // The caller learns at once, while the blocker still holds the actor.

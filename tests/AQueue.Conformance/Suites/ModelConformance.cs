@@ -14,13 +14,21 @@ public abstract class ModelConformance
     /// <summary>How long a test watches for something that must not happen (loose: a bug shows up well within it).</summary>
     protected static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>Time for a request sent without awaiting to reach its queue, so a later one is surely behind it. A sleep,
-    /// not a state: on Orleans a request waiting in a non-reentrant activation's own queue shows nothing to wait for.
-    /// 250 ms rather than 100 since one test failed about once in 46 runs at 100 ms on the 2-core machine.</summary>
-    protected static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(250);
-
     /// <summary>The backend under test.</summary>
     protected abstract IModelProvider Models { get; }
+
+    /// <summary>
+    /// How many calls wait their turn at the model of <paramref name="key"/> now: calls that have reached the model and
+    /// not started. A test that sends a call without awaiting it waits for this count, the state it means by "the call
+    /// is queued", before it sends the next or cancels it. In-process: the model's <c>WaitingCount</c>. On Orleans: the
+    /// requests waiting in the activation's own queue and those waiting in the grain's.
+    /// </summary>
+    protected abstract ValueTask<int> CountWaitingCallsAsync(string key);
+
+    /// <summary>Waits until at least <paramref name="count"/> calls wait their turn at the model of <paramref name="key"/>;
+    /// fails the test if they do not within <see cref="Patience"/>.</summary>
+    protected Task WaitForWaitingCallsAsync(string key, int count) =>
+        Poll.UntilAsync(async () => await CountWaitingCallsAsync(key) >= count, $"{count} calls wait at model '{key}'", Patience);
 
     /// <summary>
     /// Whether delegate-based operations (<see cref="ILocalOnlyOperation"/>) run. In-process: yes. On Orleans: no, a

@@ -105,7 +105,8 @@ public abstract class PCModelConformance<TResource> : ModelConformance
     public async Task A_call_that_finds_every_slot_busy_takes_the_first_slot_that_frees_in_arrival_order()
     {
         Probe probe = Probe.Create();
-        IPCModel<TResource> model = Models.GetPCModel<TResource>(NewKey());
+        string key = NewKey();
+        IPCModel<TResource> model = Models.GetPCModel<TResource>(key);
         int bound = model.MaxConcurrency;
 
         // Every slot but one holds a long call; the last holds a short one. Then more calls queue, one by one.
@@ -122,7 +123,7 @@ public abstract class PCModelConformance<TResource> : ModelConformance
         for (int i = 0; i < bound + 1; i++)
         {
             queued.Add(model.CallAsync(new Hold<TResource>(probe.Id, $"q{i}")).AsTask());
-            await Task.Delay(Settle / 2);
+            await WaitForWaitingCallsAsync(key, i + 1);
         }
 
         // The slot the short call frees serves every queued call, in arrival order, while the long calls still run.
@@ -152,14 +153,15 @@ public abstract class PCModelConformance<TResource> : ModelConformance
     public async Task A_call_cancelled_while_queued_never_runs()
     {
         Probe probe = Probe.Create();
-        IPCModel<TResource> model = Models.GetPCModel<TResource>(NewKey());
+        string key = NewKey();
+        IPCModel<TResource> model = Models.GetPCModel<TResource>(key);
         int bound = model.MaxConcurrency;
         Task<string>[] holders = [.. Enumerable.Range(0, bound).Select(i => model.CallAsync(new Hold<TResource>(probe.Id, $"h{i}", Gate: "g")).AsTask())];
         await probe.WaitForRunningAsync(bound, Patience);
 
         using var cts = new CancellationTokenSource();
         Task<string> victim = model.CallAsync(new Hold<TResource>(probe.Id, "victim"), cts.Token).AsTask();
-        await Task.Delay(Settle);
+        await WaitForWaitingCallsAsync(key, 1);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => victim.WaitAsync(Patience));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => model.CallAsync(new Hold<TResource>(probe.Id, "late"), cts.Token).AsTask());

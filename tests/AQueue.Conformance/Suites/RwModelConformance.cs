@@ -72,12 +72,13 @@ public abstract class RwModelConformance<TTally> : ModelConformance
     public async Task A_read_sent_after_a_waiting_write_starts_after_it_only_where_writes_hold_back_later_reads()
     {
         Probe probe = Probe.Create();
-        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
+        string key = NewKey();
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(key);
         Task<string> r1 = model.CallAsync(new Hold<TTally>(probe.Id, "R1", Gate: "g")).AsTask();
         await probe.WaitForAsync("start R1", Patience);
 
         Task<string> write = model.CallMutAsync(new Hold<TTally>(probe.Id, "W")).AsTask();
-        await Task.Delay(Settle);
+        await WaitForWaitingCallsAsync(key, 1);
         Task<string> r2 = model.CallAsync(new Hold<TTally>(probe.Id, "R2")).AsTask();
         if (!WritesHoldBackLaterReads)
         {
@@ -91,8 +92,8 @@ public abstract class RwModelConformance<TTally> : ModelConformance
             return;
         }
 
-        // Only a read runs, yet R2 waits: the write came first.
-        await Task.Delay(Quiet);
+        // Only a read runs, yet R2 waits behind the write, which came first.
+        await WaitForWaitingCallsAsync(key, 2);
         Assert.False(probe.Has("start R2"));
         Assert.False(probe.Has("start W"));
 
@@ -105,17 +106,18 @@ public abstract class RwModelConformance<TTally> : ModelConformance
     public async Task Cancelling_a_queued_write_lets_the_reads_behind_it_in_at_once()
     {
         Probe probe = Probe.Create();
-        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
+        string key = NewKey();
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(key);
         Task<string> r1 = model.CallAsync(new Hold<TTally>(probe.Id, "R1", Gate: "g")).AsTask();
         await probe.WaitForAsync("start R1", Patience);
 
         using var cts = new CancellationTokenSource();
         Task<string> write = model.CallMutAsync(new Hold<TTally>(probe.Id, "W"), cts.Token).AsTask();
-        await Task.Delay(Settle);
+        await WaitForWaitingCallsAsync(key, 1);
         Task<string> r2 = model.CallAsync(new Hold<TTally>(probe.Id, "R2")).AsTask();
         if (WritesHoldBackLaterReads)
         {
-            await Task.Delay(Settle);
+            await WaitForWaitingCallsAsync(key, 2);
             Assert.False(probe.Has("start R2"));
         }
         else
@@ -157,13 +159,14 @@ public abstract class RwModelConformance<TTally> : ModelConformance
     public async Task A_read_cancelled_while_queued_behind_a_write_never_runs()
     {
         Probe probe = Probe.Create();
-        IRwModel<TTally> model = Models.GetRwModel<TTally>(NewKey());
+        string key = NewKey();
+        IRwModel<TTally> model = Models.GetRwModel<TTally>(key);
         Task<string> write = model.CallMutAsync(new Hold<TTally>(probe.Id, "W", Gate: "g")).AsTask();
         await probe.WaitForAsync("start W", Patience);
 
         using var cts = new CancellationTokenSource();
         Task<string> read = model.CallAsync(new Hold<TTally>(probe.Id, "R"), cts.Token).AsTask();
-        await Task.Delay(Settle);
+        await WaitForWaitingCallsAsync(key, 1);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(Patience));
         Assert.False(write.IsCompleted);

@@ -6,4 +6,6 @@ namespace AQueue.Local.Tests.Conformance;
 public sealed class LocalActorConformance : ActorConformance
 {
     protected override IModelProvider Models { get; } = LocalModels.Create();
+
+    protected override ValueTask<int> CountWaitingCallsAsync(string key) => new(((Actor<long>)Models.GetActor<long>(key)).WaitingCount);
 }

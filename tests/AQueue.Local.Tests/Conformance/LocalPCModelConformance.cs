@@ -6,4 +6,6 @@ namespace AQueue.Local.Tests.Conformance;
 public sealed class LocalPCModelConformance : PCModelConformance<PcResource>
 {
     protected override IModelProvider Models { get; } = LocalModels.Create();
+
+    protected override ValueTask<int> CountWaitingCallsAsync(string key) => new(((PCModel<PcResource>)Models.GetPCModel<PcResource>(key)).WaitingCount);
 }

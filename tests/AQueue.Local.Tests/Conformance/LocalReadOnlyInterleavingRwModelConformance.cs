@@ -10,4 +10,7 @@ namespace AQueue.Local.Tests.Conformance;
 public sealed class LocalReadOnlyInterleavingRwModelConformance : RwModelConformance<ReadOnlyInterleavingTally>
 {
     protected override IModelProvider Models { get; } = LocalModels.Create();
+
+    protected override ValueTask<int> CountWaitingCallsAsync(string key) =>
+        new(((RwModel<ReadOnlyInterleavingTally>)Models.GetRwModel<ReadOnlyInterleavingTally>(key)).WaitingCount);
 }

@@ -6,4 +6,6 @@ namespace AQueue.Local.Tests.Conformance;
 public sealed class LocalRwModelConformance : RwModelConformance<Tally>
 {
     protected override IModelProvider Models { get; } = LocalModels.Create();
+
+    protected override ValueTask<int> CountWaitingCallsAsync(string key) => new(((RwModel<Tally>)Models.GetRwModel<Tally>(key)).WaitingCount);
 }

@@ -103,14 +103,15 @@ public sealed class AdapterTests(ClusterFixture cluster)
     public async Task A_reader_writer_operation_that_waited_still_runs_on_the_activations_scheduler()
     {
         Probe probe = Probe.Create();
-        IRwModel<long> model = cluster.ClientModels.GetRwModel<long>(Guid.NewGuid().ToString("N"));
+        string key = Guid.NewGuid().ToString("N");
+        IRwModel<long> model = cluster.ClientModels.GetRwModel<long>(key);
         Assert.True(await model.CallAsync(new OnActivationScheduler()));
 
         Task<string> write = model.CallMutAsync(new Hold<long>(probe.Id, "W", Gate: "g")).AsTask();
         await probe.WaitForAsync("start W", Patience);
         Task<bool> waitedRead = model.CallAsync(new OnActivationScheduler()).AsTask();
         Task<bool> waitedWrite = model.CallMutAsync(new OnActivationScheduler()).AsTask();
-        await Task.Delay(100);
+        await Poll.UntilAsync(() => WaitingCalls.At(key) == 2, "the read and the write wait behind W", Patience);
         probe.Open("g");
 
         await write.WaitAsync(Patience);

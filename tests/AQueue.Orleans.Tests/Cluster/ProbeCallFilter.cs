@@ -22,6 +22,11 @@ public sealed class ProbeCallFilter : IIncomingGrainCallFilter
 
         // The grain method runs in this same turn of the activation (up to its first await), so it has queued the
         // request before any cancellation message for it can be processed there.
+        if (probed is not null)
+        {
+            WaitingCalls.Seen(context.TargetContext);
+        }
+
         probed?.Probe.Notify($"arrived {probed.Value.Label}");
         try
         {

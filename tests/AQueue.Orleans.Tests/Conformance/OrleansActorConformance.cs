@@ -14,6 +14,8 @@ public sealed class OrleansActorConformance(ClusterFixture cluster) : ActorConfo
 
     protected override IModelProvider ModelsInsideOperations => cluster.SiloModels[0];
 
+    protected override ValueTask<int> CountWaitingCallsAsync(string key) => new(WaitingCalls.At(key));
+
     protected override bool RunsDelegateOperations => false;
 
     protected override bool QueuesCallsInSendOrder => false;

@@ -15,6 +15,8 @@ public abstract class OrleansPCModelConformanceBase<TResource>(ClusterFixture cl
 
     protected override IModelProvider ModelsInsideOperations => cluster.SiloModels[0];
 
+    protected override ValueTask<int> CountWaitingCallsAsync(string key) => new(WaitingCalls.At(key));
+
     protected override IReadOnlyList<IModelProvider> Callers => [cluster.ClientModels, .. cluster.SiloModels];
 
     protected override bool RunsDelegateOperations => false;

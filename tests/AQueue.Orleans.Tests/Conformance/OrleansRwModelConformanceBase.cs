@@ -16,6 +16,8 @@ public abstract class OrleansRwModelConformanceBase<TTally>(ClusterFixture clust
 
     protected override IModelProvider ModelsInsideOperations => cluster.SiloModels[0];
 
+    protected override ValueTask<int> CountWaitingCallsAsync(string key) => new(WaitingCalls.At(key));
+
     protected override bool RunsDelegateOperations => false;
 
     protected override bool QueuesCallsInSendOrder => false;

@@ -16,20 +16,18 @@ public sealed class ReadOnlyAdmissionProbeTests(ClusterFixture cluster, ITestOut
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    /// <summary>Time for a request sent without awaiting to reach the activation, so a later one is surely behind it.</summary>
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(250);
-
     [Fact]
     public async Task Orleans_admits_ReadOnly_reads_past_a_waiting_write_for_as_long_as_they_overlap()
     {
         const int LaterReads = 20;
         Probe probe = Probe.Create();
-        IRwModel<ReadOnlyInterleavingTally> model = cluster.ClientModels.GetRwModel<ReadOnlyInterleavingTally>(Guid.NewGuid().ToString("N"));
+        string key = Guid.NewGuid().ToString("N");
+        IRwModel<ReadOnlyInterleavingTally> model = cluster.ClientModels.GetRwModel<ReadOnlyInterleavingTally>(key);
 
         var reads = new List<Task<string>> { model.CallAsync(new Hold<ReadOnlyInterleavingTally>(probe.Id, "R0", Gate: "g0")).AsTask() };
         await probe.WaitForAsync("start R0", Patience);
         Task<string> write = model.CallMutAsync(new Hold<ReadOnlyInterleavingTally>(probe.Id, "W")).AsTask();
-        await Task.Delay(Settle);
+        await Poll.UntilAsync(() => WaitingCalls.At(key) == 1, "the write waits in the activation's queue", Patience);
 
         // Each later read is admitted beside the one before it, which then ends: some read always runs.
         for (int i = 1; i <= LaterReads; i++)
