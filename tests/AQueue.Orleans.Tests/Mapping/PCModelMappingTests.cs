@@ -15,7 +15,6 @@ public sealed class PCModelMappingTests(ClusterFixture cluster)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     /// <summary>Watches for something that must not happen.</summary>
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
     /// <summary>0: the external client; 1 and 2: code on each silo.</summary>
     private IModelProvider Caller(int index) => index == 0 ? cluster.ClientModels : cluster.SiloModels[index - 1];
@@ -34,7 +33,8 @@ public sealed class PCModelMappingTests(ClusterFixture cluster)
         Task<string>[][] calls = [.. models.Select((model, silo) => Enumerable.Range(0, bound * 3)
             .Select(i => model.CallAsync(new Hold<PcResource>(probe.Id, $"s{silo}c{i}", Gate: "g")).AsTask()).ToArray())];
         await probe.WaitForRunningInTotalAsync(bound * 2, Patience);
-        await Task.Delay(Quiet);
+        // Every call has reached its silo's worker: the bound on each holds back the rest.
+        await Poll.UntilAsync(() => WaitingCalls.At(key) == bound * 4, "each silo's worker holds back twice the bound", Patience);
 
         Assert.Equal(bound, probe.MaxRunningOnOneNode);
         Assert.Equal(bound * 2, probe.MaxRunning);
