@@ -179,9 +179,11 @@ public sealed class CancelWhileQueuedTests
             },
             CancellationToken.None).AsTask();
         Assert.Equal(1, subject.WaitingCount());
+        // Queued behind the closure (checked above); this window watches that the cancel does not let it in later.
         await Task.Delay(50);
         Assert.False(next.IsCompleted);
         Assert.False(call.IsCompleted);
+        Assert.Equal(1, subject.WaitingCount());
 
         gate.SetResult();
         Assert.Equal(10, await call);

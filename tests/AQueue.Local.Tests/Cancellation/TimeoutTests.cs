@@ -82,9 +82,11 @@ public sealed class TimeoutTests
             },
             CancellationToken.None).AsTask();
         Assert.Equal(1, subject.WaitingCount());
+        // Queued behind the closure (checked above); this window watches that nothing lets it in while the closure runs on.
         await Task.Delay(100);
         Assert.False(second.IsCompleted);
         Assert.False(probe.Started(2));
+        Assert.Equal(1, subject.WaitingCount());
 
         letSlowFinish.SetResult();
         Assert.Equal(2, await second);
@@ -109,7 +111,7 @@ public sealed class TimeoutTests
             },
             TimeSpan.FromSeconds(10),
             CancellationToken.None).AsTask();
-        await Task.Delay(20);
+        Assert.Equal(1, subject.WaitingCount());
         await hold.ReleaseAsync();
         Assert.Equal(7, await call);
     }
@@ -183,8 +185,11 @@ public sealed class TimeoutTests
 
         Hold hold = await subject.HoldAsync();
         Task<int> waiting = subject.RunTimed(_ => new ValueTask<int>(2), Timeout.InfiniteTimeSpan, CancellationToken.None).AsTask();
+        Assert.Equal(1, subject.WaitingCount());
+        // The deadline is what is tested: a window in which a short one taken for "infinite" would expire.
         await Task.Delay(200);
         Assert.False(waiting.IsCompleted);
+        Assert.Equal(1, subject.WaitingCount());
         await hold.ReleaseAsync();
         Assert.Equal(2, await waiting);
 

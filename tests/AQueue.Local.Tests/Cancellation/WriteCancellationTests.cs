@@ -24,7 +24,7 @@ public sealed class WriteCancellationTests
         Task r1 = rw.Read(1);
         Task r2 = rw.Read(2);
         Assert.Equal(3, rw.Subject.WaitingCount());
-        await rw.Settle();
+        await rw.UntilLock(holders: 1, waiting: 3, writeWaiting: true);
         Assert.Equal(new[] { 0 }, rw.Probe.StartOrder);
 
         cts.Cancel();
@@ -55,7 +55,7 @@ public sealed class WriteCancellationTests
         cts.Cancel();
         Assert.Equal(2, rw.Subject.WaitingCount());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => w1);
-        await rw.Settle();
+        await rw.UntilLock(holders: 1, waiting: 2, writeHeld: true);
         Assert.Equal(new[] { 10 }, rw.Probe.StartOrder);
 
         rw.Finish(10);
@@ -84,13 +84,13 @@ public sealed class WriteCancellationTests
         cts.Cancel();
         Assert.Equal(3, rw.Subject.WaitingCount());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => w2);
-        await rw.Settle();
+        await rw.UntilLock(holders: 1, waiting: 3, writeWaiting: true);
         Assert.Equal(new[] { 0 }, rw.Probe.StartOrder);
 
         rw.Finish(0);
         await r0;
         await rw.UntilRunning(11);
-        await rw.Settle();
+        await rw.UntilLock(holders: 1, waiting: 2, writeHeld: true);
         Assert.Equal(new[] { 0, 11 }, rw.Probe.StartOrder);
         rw.Finish(11);
         await w1;
@@ -117,7 +117,7 @@ public sealed class WriteCancellationTests
 
         cts.Cancel();
         await rw.UntilRunning(0, 1);
-        await rw.Settle();
+        await rw.UntilLock(holders: 2, waiting: 2, writeWaiting: true);
         Assert.Equal(2, rw.Subject.WaitingCount());
         Assert.False(rw.Probe.Started(2));
 

@@ -66,7 +66,10 @@ public sealed class PCModelTests
         gates[0].SetResult();
         gates[1].SetResult();
         await Poll.UntilAsync(() => probe.StartOrder.Count == 5, "two waiters start");
-        await Task.Delay(50);
+        // Each release grants under the lock before the closure it lets in starts: a release that let in more than
+        // one shows here already, as a fourth holder and fewer waiters.
+        ModelSnapshot snapshot = model.GetSnapshot();
+        Assert.Equal((3, 4), (snapshot.Holders, snapshot.Waiting));
         Assert.Equal(new[] { 3, 4 }, probe.StartOrder.Skip(3).Order());
         Assert.Equal(4, model.WaitingCount);
         Assert.Equal(3, probe.Running);

@@ -91,14 +91,14 @@ public sealed class RwModelTests
         await rw.UntilRunning(0);
         Task w = rw.Write(10);
         Task r1 = rw.Read(1);
-        await rw.Settle();
+        await rw.UntilLock(holders: 1, waiting: 2, writeWaiting: true);
         // The write waits for the running read; the later read waits behind the write, though reads share.
         Assert.Equal(new[] { 0 }, rw.Probe.StartOrder);
         Assert.Equal(2, rw.Subject.WaitingCount());
 
         rw.Finish(0);
         await rw.UntilRunning(10);
-        await rw.Settle();
+        await rw.UntilLock(holders: 1, waiting: 1, writeHeld: true);
         Assert.False(rw.Probe.Started(1));
         rw.Finish(10);
         await rw.UntilRunning(1);

@@ -15,7 +15,7 @@ public sealed class RwQueueTests
         Assert.Equal(4, rw.Probe.Running);
 
         Task w = rw.Write(10);
-        await rw.Settle();
+        await rw.UntilLock(holders: 4, waiting: 1, writeWaiting: true);
         Assert.False(rw.Probe.Started(10));
         rw.Finish(0, 1, 2, 3);
         await rw.UntilRunning(10);
@@ -35,13 +35,13 @@ public sealed class RwQueueTests
         Task w = rw.Write(10);
         Task r1 = rw.Read(1);
         Task r2 = rw.Read(2);
-        await rw.Settle();
+        await rw.UntilLock(holders: 1, waiting: 3, writeWaiting: true);
         Assert.Equal(new[] { 0 }, rw.Probe.StartOrder);
         Assert.Equal(3, rw.Subject.WaitingCount());
 
         rw.Finish(0);
         await rw.UntilRunning(10);
-        await rw.Settle();
+        await rw.UntilLock(holders: 1, waiting: 2, writeHeld: true);
         Assert.Equal(new[] { 0, 10 }, rw.Probe.StartOrder);
         rw.Finish(10);
         await rw.UntilRunning(1, 2);

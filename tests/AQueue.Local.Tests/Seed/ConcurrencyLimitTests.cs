@@ -50,7 +50,7 @@ public sealed class ConcurrencyLimitTests
         {
             if (staggered)
             {
-                await Task.Delay(100);
+                await Task.Delay(100); // the seed's schedule: arrivals 100 ms apart
             }
 
             // Called here, not through Task.Run: the call joins the queue before this loop goes on, so the arrival order

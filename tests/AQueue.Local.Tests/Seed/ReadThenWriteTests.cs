@@ -57,7 +57,7 @@ public sealed class ReadThenWriteTests
         var tasks = new List<Task>();
         for (int i = 0; i < Tasks; i++)
         {
-            await Task.Delay(1);
+            await Task.Delay(1); // the seed's schedule: tasks started 1 ms apart
             int x = i;
             tasks.Add(Task.Run(() => GetThenSet(x)));
         }

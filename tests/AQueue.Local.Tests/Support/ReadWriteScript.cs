@@ -33,8 +33,17 @@ public sealed class ReadWriteScript(Subject subject)
     public Task UntilRunning(params int[] ids) =>
         Poll.UntilAsync(() => ids.All(Probe.Started), $"{string.Join(", ", ids)} run");
 
-    /// <summary>Gives anything wrongly let in the time to show up in the probe.</summary>
-    public Task Settle() => Task.Delay(50);
+    /// <summary>
+    /// Waits until the lock shows <paramref name="holders"/> running (a write when <paramref name="writeHeld"/>) and
+    /// <paramref name="waiting"/> queued (a write among them when <paramref name="writeWaiting"/>); fails if it never does.
+    /// The lock grants and cancels under its monitor, in the release or cancel that decides, before any closure it lets in
+    /// starts: a caller wrongly let in shows here at once, and nothing lets one in later until the test's next step.
+    /// </summary>
+    public Task UntilLock(int holders, int waiting, bool writeHeld = false, bool writeWaiting = false)
+    {
+        var expected = new ModelSnapshot(holders, writeHeld, waiting, writeWaiting, OldestWaiterAge: null);
+        return Poll.UntilAsync(() => Subject.Snapshot() with { OldestWaiterAge = null } == expected, $"the lock is {expected}");
+    }
 
     private Func<CancellationToken, ValueTask<int>> Body(int id, bool exclusive)
     {

@@ -27,6 +27,9 @@ public sealed class Subject
     /// <summary>Callers queued right now.</summary>
     public required Func<int> WaitingCount { get; init; }
 
+    /// <summary>Who runs and who waits right now, taken under the lock (<c>GetSnapshot()</c>).</summary>
+    public required Func<ModelSnapshot> Snapshot { get; init; }
+
     /// <summary>
     /// Starts an exclusive closure that holds the model or queue until released, and returns once it runs.
     /// </summary>

@@ -45,6 +45,7 @@ public static class Subjects
                     RunTimed = (body, timeout, ct) => actor.InnerCallAsync((_, token) => body(token), timeout, ct),
                     RunExclusive = (body, ct) => actor.InnerCallAsync((_, token) => body(token), ct),
                     WaitingCount = () => actor.WaitingCount,
+                    Snapshot = () => actor.GetSnapshot(),
                 };
             }
 
@@ -68,6 +69,7 @@ public static class Subjects
                         ? (body, timeout, ct) => model.Call(_ => body(), timeout, ct)
                         : (body, timeout, ct) => model.CallMut(_ => body(), timeout, ct),
                     WaitingCount = () => model.WaitingCount,
+                    Snapshot = () => model.GetSnapshot(),
                 };
             }
 
@@ -82,6 +84,7 @@ public static class Subjects
                     RunTimed = (body, timeout, ct) => model.CallAsync((_, token) => body(token), timeout, ct),
                     RunExclusive = (body, ct) => model.CallAsync((_, token) => body(token), ct),
                     WaitingCount = () => model.WaitingCount,
+                    Snapshot = () => model.GetSnapshot(),
                 };
             }
 
@@ -96,6 +99,7 @@ public static class Subjects
                     RunTimed = (body, timeout, ct) => queue.RunAsync(body, timeout, ct),
                     RunExclusive = (body, ct) => queue.RunAsync(body, ct),
                     WaitingCount = () => queue.WaitingCount,
+                    Snapshot = () => queue.GetSnapshot(),
                 };
             }
 
@@ -110,6 +114,7 @@ public static class Subjects
                     RunTimed = (body, timeout, ct) => queue.RunAsync(body, timeout, ct),
                     RunExclusive = (body, ct) => queue.RunAsync(body, ct),
                     WaitingCount = () => queue.WaitingCount,
+                    Snapshot = () => queue.GetSnapshot(),
                 };
             }
 
@@ -131,6 +136,7 @@ public static class Subjects
                         ? (body, timeout, ct) => queue.Read(body, timeout, ct)
                         : (body, timeout, ct) => queue.Write(body, timeout, ct),
                     WaitingCount = () => queue.WaitingCount,
+                    Snapshot = () => queue.GetSnapshot(),
                 };
             }
 

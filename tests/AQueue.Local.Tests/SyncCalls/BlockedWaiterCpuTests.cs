@@ -43,8 +43,13 @@ public sealed class BlockedWaiterCpuTests
             thread.Start();
         }
 
-        await Poll.UntilAsync(() => model.WaitingCount == 4, "the four blocking callers queue");
-        await Task.Delay(600);
+        // Queued is not yet blocked (a queued caller still registers its token and takes the waiter's monitor): the
+        // window measures only once each thread really waits.
+        await Poll.UntilAsync(
+            () => model.WaitingCount == 4 && threads.All(t => (t.ThreadState & ThreadState.WaitSleepJoin) != 0),
+            "the four blocking callers queue and block");
+        await Task.Delay(600); // the window over which their CPU is measured
+        Assert.Equal(4, model.WaitingCount);
         gate.SetResult();
         await held;
         foreach (Thread thread in threads)

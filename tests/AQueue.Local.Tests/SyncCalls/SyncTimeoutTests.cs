@@ -55,8 +55,10 @@ public sealed class SyncTimeoutTests
         Hold hold = await subject.HoldAsync();
         Task<Exception?> blocked = RunOnThread(() => Assert.Equal(3, subject.RunSync!(() => 3, Timeout.InfiniteTimeSpan, CancellationToken.None)));
         await Poll.UntilAsync(() => subject.WaitingCount() == 1, "the blocking caller queues");
+        // The deadline is what is tested: a window in which a short one taken for "infinite" would expire.
         await Task.Delay(150);
         Assert.False(blocked.IsCompleted);
+        Assert.Equal(1, subject.WaitingCount());
         await hold.ReleaseAsync();
         Assert.Null(await blocked);
     }
