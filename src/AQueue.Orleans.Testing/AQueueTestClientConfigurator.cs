@@ -28,7 +28,7 @@ public class AQueueTestClientConfigurator : IClientBuilderConfigurator
     /// change it.</summary>
     protected virtual TimeSpan ResponseTimeout => TestDefaults.ResponseTimeout;
 
-    /// <summary>Adds AQueue's provider and the test defaults, then calls <see cref="ConfigureClient"/>. Called by
+    /// <summary>Applies the test defaults, calls <see cref="ConfigureClient"/>, then adds AQueue's provider. Called by
     /// TestCluster when it builds its client.</summary>
     /// <param name="configuration">The test cluster's configuration.</param>
     /// <param name="clientBuilder">The client's builder.</param>
@@ -36,13 +36,15 @@ public class AQueueTestClientConfigurator : IClientBuilderConfigurator
     public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
     {
         ArgumentNullException.ThrowIfNull(clientBuilder);
-        clientBuilder.AddAQueue();
+        // As on the silos: the defaults first, so that options the hook sets win.
         TimeSpan responseTimeout = ResponseTimeout;
         clientBuilder.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
         ConfigureClient(configuration, clientBuilder);
+        clientBuilder.AddAQueue();
     }
 
-    /// <summary>Configures whatever else the client needs. Runs after the defaults, so options set here win.</summary>
+    /// <summary>Configures whatever else the client needs. Runs after the defaults, so options set here win, and before
+    /// <c>AddAQueue()</c>.</summary>
     /// <param name="configuration">The test cluster's configuration (its <c>TestClusterBuilder.Properties</c> among it).</param>
     /// <param name="clientBuilder">The client's builder.</param>
     protected virtual void ConfigureClient(IConfiguration configuration, IClientBuilder clientBuilder)

@@ -33,17 +33,18 @@ public abstract class AQueueTestSiloConfigurator : ISiloConfigurator
     /// it, for instance shorter in tests that kill silos.</summary>
     protected virtual TimeSpan ResponseTimeout => TestDefaults.ResponseTimeout;
 
-    /// <summary>Adds AQueue with <see cref="Register"/>'s models and the test defaults, then calls
-    /// <see cref="ConfigureSilo"/>. Called by TestCluster for each silo it starts.</summary>
+    /// <summary>Applies the test defaults, calls <see cref="ConfigureSilo"/>, then adds AQueue with
+    /// <see cref="Register"/>'s models. Called by TestCluster for each silo it starts.</summary>
     /// <param name="siloBuilder">The silo's builder.</param>
     /// <exception cref="ArgumentNullException"><paramref name="siloBuilder"/> is null.</exception>
     public void Configure(ISiloBuilder siloBuilder)
     {
         ArgumentNullException.ThrowIfNull(siloBuilder);
-        siloBuilder.AddAQueue(Register);
+        // The defaults first, so that options the hook sets are applied after them and win.
         TimeSpan responseTimeout = ResponseTimeout;
         siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
         ConfigureSilo(siloBuilder);
+        siloBuilder.AddAQueue(Register);
     }
 
     /// <summary>Registers the silos' models: initial values, mappings and PCModel factories, as in
@@ -52,7 +53,8 @@ public abstract class AQueueTestSiloConfigurator : ISiloConfigurator
     protected abstract void Register(ModelRegistry models);
 
     /// <summary>Configures whatever else the silos need: grain storage and <c>AddAQueuePersistence</c>, call filters,
-    /// logging, membership timings. Runs after the defaults, so options set here win.</summary>
+    /// logging, membership timings. Runs after the defaults, so options set here win, and before <c>AddAQueue</c>
+    /// (whose registrations, like <c>AddAQueuePersistence</c>'s, do not depend on the order of the calls).</summary>
     /// <param name="siloBuilder">The silo's builder.</param>
     protected virtual void ConfigureSilo(ISiloBuilder siloBuilder)
     {
