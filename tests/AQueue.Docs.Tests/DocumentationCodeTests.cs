@@ -27,5 +27,6 @@ public sealed class DocumentationCodeTests
         Assert.Contains("README.md", DocumentationPages.All());
         Assert.True(DocumentationPages.Blocks("README.md").Count >= 5);
         Assert.True(DocumentationPages.Blocks("docs/orleans.md").Count >= 3);
+        Assert.True(DocumentationPages.Blocks("docs/testing.md").Count >= 3);
     }
 }

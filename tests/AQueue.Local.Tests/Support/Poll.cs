@@ -1,22 +1,10 @@
-using Xunit;
-
 namespace AQueue.Local.Tests.Support;
 
-/// <summary>Waits for a condition that another thread makes true (tests only: never as synchronisation in the library).</summary>
+/// <summary>Waits for a condition that another thread makes true (tests only: never as synchronisation in the library):
+/// the conformance library's <see cref="AQueue.Conformance.Poll"/>, with the 5 s these tests default to.</summary>
 public static class Poll
 {
     /// <summary>Returns once <paramref name="condition"/> holds; fails the test if it does not within <paramref name="timeout"/> (5 s by default).</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var limit = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > limit)
-            {
-                Assert.Fail($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(1).ConfigureAwait(false);
-        }
-    }
+    public static Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        AQueue.Conformance.Poll.UntilAsync(condition, what, timeout ?? TimeSpan.FromSeconds(5));
 }

@@ -1,16 +1,9 @@
-using Microsoft.Extensions.Configuration;
-using Orleans.Configuration;
-using Orleans.Hosting;
-using Orleans.TestingHost;
+using AQueue.Orleans.Testing;
 
 namespace AQueue.Orleans.Persistence.Tests;
 
-/// <summary>The test client: AQueue's provider and a short response timeout.</summary>
-public sealed class PersistenceClientConfigurator : IClientBuilderConfigurator
+/// <summary>The test client: the kit's, with the silo's response timeout.</summary>
+public sealed class PersistenceClientConfigurator : AQueueTestClientConfigurator
 {
-    public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
-    {
-        clientBuilder.AddAQueue();
-        clientBuilder.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
-    }
+    protected override TimeSpan ResponseTimeout => PersistenceSiloConfigurator.Timeout;
 }

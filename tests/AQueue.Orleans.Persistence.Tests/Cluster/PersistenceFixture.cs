@@ -1,3 +1,4 @@
+using AQueue.Orleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Runtime;
@@ -17,13 +18,9 @@ public sealed class PersistenceFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new TestClusterBuilder(1);
-        builder.Options.ConfigureFileLogging = false;
-        builder.AddSiloBuilderConfigurator<PersistenceSiloConfigurator>();
-        builder.AddClientBuilderConfigurator<PersistenceClientConfigurator>();
-        _cluster = builder.Build();
+        _cluster = new TestClusterBuilder(1).AddAQueue<PersistenceSiloConfigurator, PersistenceClientConfigurator>().Build();
         await _cluster.DeployAsync();
-        Models = _cluster.Client.ServiceProvider.GetRequiredService<IModelProvider>();
+        Models = _cluster.GetClientModelProvider();
     }
 
     public async Task DisposeAsync()
@@ -44,7 +41,7 @@ public sealed class PersistenceFixture : IAsyncLifetime
         where TGrain : IGrainWithStringKey
     {
         GrainId grainId = Cluster.GrainFactory.GetGrain<TGrain>(key).GetGrainId();
-        IServiceProvider silo = ((InProcessSiloHandle)Cluster.Silos[0]).SiloHost.Services;
+        IServiceProvider silo = Cluster.Silos[0].GetServices();
         var storage = silo.GetRequiredKeyedService<global::Orleans.Storage.IGrainStorage>("memory");
         var state = new GrainState<ModelRecord<T>>();
         await storage.ReadStateAsync("aqueue", grainId, state);
@@ -57,7 +54,7 @@ public sealed class PersistenceFixture : IAsyncLifetime
         where TGrain : IGrainWithStringKey
     {
         GrainId grainId = Cluster.GrainFactory.GetGrain<TGrain>(key).GetGrainId();
-        IServiceProvider silo = ((InProcessSiloHandle)Cluster.Silos[0]).SiloHost.Services;
+        IServiceProvider silo = Cluster.Silos[0].GetServices();
         var storage = silo.GetRequiredKeyedService<global::Orleans.Storage.IGrainStorage>("memory");
         var state = new GrainState<ModelRecord<T>>();
         await storage.ReadStateAsync("aqueue", grainId, state);

@@ -1,8 +1,7 @@
+using AQueue.Orleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Storage;
-using Orleans.TestingHost;
 
 namespace AQueue.Orleans.Persistence.Tests;
 
@@ -11,24 +10,28 @@ namespace AQueue.Orleans.Persistence.Tests;
 /// that persist the keys starting with "p/" (counters) and every list; reader-writer models of lists use the
 /// <see cref="RwModelMapping.ReadOnlyInterleaving"/> grain, counters the default one.
 /// </summary>
-public sealed class PersistenceSiloConfigurator : ISiloConfigurator
+public sealed class PersistenceSiloConfigurator : AQueueTestSiloConfigurator
 {
     public const string Storage = "faulty";
 
-    public void Configure(ISiloBuilder siloBuilder)
+    /// <summary>The response timeout of the silo and of its client.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    protected override TimeSpan ResponseTimeout => Timeout;
+
+    protected override void Register(ModelRegistry models) => models
+        .AddInitialValue<long>(key => key.Contains("/hundred/", StringComparison.Ordinal) ? 100 : 0)
+        .AddInitialValue<List<string>>(key => ["initial"])
+        .AddRwModel<List<string>>(RwModelMapping.ReadOnlyInterleaving);
+
+    // The kit calls AddAQueue after this hook, so persistence is configured first: the order must not matter.
+    protected override void ConfigureSilo(ISiloBuilder siloBuilder)
     {
         siloBuilder.AddMemoryGrainStorage("memory");
         siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(
             Storage, (sp, _) => new FaultyGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>("memory")));
-
-        // Persistence first, AddAQueue second: the order must not matter.
         siloBuilder.AddAQueuePersistence(persistence => persistence
             .Persist<long>(Storage, keyPrefix: "p/")
             .Persist<List<string>>(Storage));
-        siloBuilder.AddAQueue(models => models
-            .AddInitialValue<long>(key => key.Contains("/hundred/", StringComparison.Ordinal) ? 100 : 0)
-            .AddInitialValue<List<string>>(key => ["initial"])
-            .AddRwModel<List<string>>(RwModelMapping.ReadOnlyInterleaving));
-        siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
+using AQueue.Orleans.Testing;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -20,18 +20,10 @@ public sealed class FaultClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         FaultSiloConfigurator.DatabasePath = DatabasePath;
-        var builder = new TestClusterBuilder(2);
-        builder.Options.ConfigureFileLogging = false;
-        builder.AddSiloBuilderConfigurator<FaultSiloConfigurator>();
-        builder.AddClientBuilderConfigurator<FaultClientConfigurator>();
-        _cluster = builder.Build();
+        _cluster = new TestClusterBuilder(2).AddAQueue<FaultSiloConfigurator, FaultClientConfigurator>().Build();
         await _cluster.DeployAsync();
-        Models = _cluster.Client.ServiceProvider.GetRequiredService<IModelProvider>();
+        Models = _cluster.GetClientModelProvider();
     }
-
-    /// <summary>The provider of code running on <paramref name="silo"/>: models it activates tend to live there.</summary>
-    public IModelProvider SiloModels(SiloHandle silo) =>
-        ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<IModelProvider>();
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AQueue.Orleans.Testing;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 using Xunit;
@@ -61,7 +62,7 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
 
         // Activate twice the models needed, each from the victim or the primary (Orleans' default placement tends to
         // prefer the calling silo), then take half from each silo where possible, so both host some.
-        IModelProvider[] starters = [fixture.SiloModels(victim), fixture.SiloModels(cluster.Primary!)];
+        IModelProvider[] starters = [victim.GetModelProvider(), cluster.Primary!.GetModelProvider()];
         var there = new List<string>();
         var elsewhere = new List<string>();
         for (int i = 0; i < 2 * Keys; i++)
@@ -156,7 +157,7 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
 
         Assert.All(errors.Keys, type => Assert.Contains(type, s_retryable));
         Assert.True(
-            TimeSpan.FromTicks(slowestFailureTicks * TimeSpan.TicksPerSecond / Stopwatch.Frequency) < FaultSiloConfigurator.ResponseTimeout + TimeSpan.FromSeconds(10),
+            TimeSpan.FromTicks(slowestFailureTicks * TimeSpan.TicksPerSecond / Stopwatch.Frequency) < FailoverSiloConfigurator.FastResponseTimeout + TimeSpan.FromSeconds(10),
             "A failed call hung well past the response timeout.");
 
         // The dead silo's models now live on a survivor.

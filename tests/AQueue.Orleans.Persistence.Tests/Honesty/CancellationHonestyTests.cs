@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AQueue.Orleans.Testing;
 using Orleans.TestingHost;
 using Xunit;
 using Xunit.Abstractions;
@@ -38,7 +39,7 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
         bool real;
         await using (load)
         {
-            await load.PlaceAsync([.. fixture.Cluster.GetActiveSilos().Select(fixture.SiloModels)]);
+            await load.PlaceAsync([.. fixture.Cluster.GetActiveSilos().Select(s => s.GetModelProvider())]);
             StartCallers(load, fixture.Cluster.GetActiveSilos());
             real = await Waiting.UntilAsync(() => HonestyReport.Shortfall(load.Calls, QuietEach) is null, Patience);
         }
@@ -64,7 +65,7 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
         {
             await using (load)
             {
-                await load.PlaceAsync([.. cluster.GetActiveSilos().Select(fixture.SiloModels)]);
+                await load.PlaceAsync([.. cluster.GetActiveSilos().Select(s => s.GetModelProvider())]);
                 StartCallers(load, cluster.GetActiveSilos());
                 bool warm = await Waiting.UntilAsync(() => HonestyReport.Shortfall(load.Calls, PhaseEach) is null, Patience);
                 Assert.True(warm, $"seed {seed}: before the faults, " + HonestyReport.Shortfall(load.Calls, PhaseEach));
@@ -115,7 +116,7 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
 
         load.Phase = LoadPhase.Restarting;
         SiloHandle started = await cluster.StartAdditionalSiloAsync();
-        load.AddCallers(Name(started), fixture.SiloModels(started), SiloLoops);
+        load.AddCallers(Name(started), started.GetModelProvider(), SiloLoops);
         bool joined = await Waiting.UntilAsync(() => load.Calls.Any(c => c.RanOn == Name(started)), Patience);
         Assert.True(joined, $"seed {seed}: no call ran on the silo started back ({Name(started)}).");
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: {Name(started)} started and runs calls");
@@ -163,7 +164,7 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
         load.AddCallers("client", fixture.Models, ClientLoops);
         foreach (SiloHandle silo in silos)
         {
-            load.AddCallers(Name(silo), fixture.SiloModels(silo), SiloLoops);
+            load.AddCallers(Name(silo), silo.GetModelProvider(), SiloLoops);
         }
     }
 
@@ -171,7 +172,7 @@ public sealed class CancellationHonestyTests(HonestyClusterFixture fixture, ITes
     /// <returns>Null when all answered within <see cref="Patience"/>; else which did not, and their last error.</returns>
     private Task<string?> SilentModelsAsync(HonestyLoad load, IEnumerable<SiloHandle> silos) =>
         Waiting.SilentModelsAsync(
-            [("client", fixture.Models), .. silos.Select(s => (Name(s), fixture.SiloModels(s)))],
+            [("client", fixture.Models), .. silos.Select(s => (Name(s), s.GetModelProvider()))],
             load.Models,
             (models, model) => HonestyLoad.PingAsync(models, model.Target, model.Key).AsTask(),
             Patience);

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
+using AQueue.Orleans.Testing;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -22,19 +22,12 @@ public sealed class HonestyClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new TestClusterBuilder(Silos);
-        builder.Options.ConfigureFileLogging = false;
+        var builder = new TestClusterBuilder(Silos).AddAQueue<HonestySiloConfigurator, FaultClientConfigurator>();
         builder.Properties[HonestySiloConfigurator.DatabasePathKey] = DatabasePath;
-        builder.AddSiloBuilderConfigurator<HonestySiloConfigurator>();
-        builder.AddClientBuilderConfigurator<FaultClientConfigurator>();
         _cluster = builder.Build();
         await _cluster.DeployAsync();
-        Models = _cluster.Client.ServiceProvider.GetRequiredService<IModelProvider>();
+        Models = _cluster.GetClientModelProvider();
     }
-
-    /// <summary>The provider of code running on <paramref name="silo"/>.</summary>
-    public IModelProvider SiloModels(SiloHandle silo) =>
-        ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<IModelProvider>();
 
     public async Task DisposeAsync()
     {

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Storage;
-using Orleans.TestingHost;
 
 namespace AQueue.Orleans.Persistence.Tests;
 
@@ -11,10 +9,10 @@ namespace AQueue.Orleans.Persistence.Tests;
 /// models of long, persisted in SQLite under "f/" keys; reader-writer models of <see cref="InterleavedTally"/> on Orleans'
 /// <c>[ReadOnly]</c> mapping; the storm's <see cref="Ledger"/> actors and reader-writer models, and its
 /// <see cref="InterleavedLedger"/> reader-writer models on the <c>[ReadOnly]</c> mapping, all persisted; PCModels per silo
-/// and per cluster), the SQLite storage behind a <see cref="FaultyGrainStorage"/>, short response timeouts and fast
-/// failure detection as <see cref="FaultSiloConfigurator"/> has.
+/// and per cluster), the SQLite storage behind a <see cref="FaultyGrainStorage"/>, with the failover defaults of
+/// <see cref="FailoverSiloConfigurator"/>.
 /// </summary>
-public sealed class HonestySiloConfigurator : ISiloConfigurator
+public sealed class HonestySiloConfigurator : FailoverSiloConfigurator
 {
     /// <summary>The grain storage the persisted models use: <see cref="FaultyGrainStorage"/> over the SQLite file.</summary>
     public const string Storage = "store";
@@ -28,8 +26,18 @@ public sealed class HonestySiloConfigurator : ISiloConfigurator
     /// <summary>Permits of each PCModel: few, so calls queue.</summary>
     public const int PcBound = 2;
 
-    public void Configure(ISiloBuilder siloBuilder)
+    protected override void Register(ModelRegistry models) => models
+        .AddInitialValue<long>(key => 0)
+        .AddInitialValue<Ledger>(key => new Ledger())
+        .AddInitialValue<InterleavedLedger>(key => new InterleavedLedger())
+        .AddRwModel<InterleavedTally>(RwModelMapping.ReadOnlyInterleaving)
+        .AddRwModel<InterleavedLedger>(RwModelMapping.ReadOnlyInterleaving)
+        .AddPCModel((_, key) => new SiloSlots(key), PcBound)
+        .AddPCModel((_, key) => new ClusterSlots(key), PcBound, PCModelMapping.PerCluster);
+
+    protected override void ConfigureSilo(ISiloBuilder siloBuilder)
     {
+        base.ConfigureSilo(siloBuilder);
         string databasePath = siloBuilder.Configuration[DatabasePathKey]
             ?? throw new InvalidOperationException($"The TestCluster property {DatabasePathKey} is not set.");
         // SQLite behind the decorator that can fail writes of chosen keys (the storm's storage outages).
@@ -40,27 +48,9 @@ public sealed class HonestySiloConfigurator : ISiloConfigurator
         });
         siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(
             Storage, (sp, _) => new FaultyGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(SqliteStorage)));
-        siloBuilder
-            .AddAQueue(models => models
-                .AddInitialValue<long>(key => 0)
-                .AddInitialValue<Ledger>(key => new Ledger())
-                .AddInitialValue<InterleavedLedger>(key => new InterleavedLedger())
-                .AddRwModel<InterleavedTally>(RwModelMapping.ReadOnlyInterleaving)
-                .AddRwModel<InterleavedLedger>(RwModelMapping.ReadOnlyInterleaving)
-                .AddPCModel((_, key) => new SiloSlots(key), PcBound)
-                .AddPCModel((_, key) => new ClusterSlots(key), PcBound, PCModelMapping.PerCluster))
-            .AddAQueuePersistence(persistence => persistence
-                .Persist<long>(Storage, keyPrefix: "f/")
-                .Persist<Ledger>(Storage)
-                .Persist<InterleavedLedger>(Storage));
-        siloBuilder.AddIncomingGrainCallFilter<CurrentSiloFilter>();
-        siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = FaultSiloConfigurator.ResponseTimeout);
-        siloBuilder.Configure<ClusterMembershipOptions>(o =>
-        {
-            o.ProbeTimeout = TimeSpan.FromSeconds(1);
-            o.NumMissedProbesLimit = 2;
-            o.NumVotesForDeathDeclaration = 1;
-            o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
-        });
+        siloBuilder.AddAQueuePersistence(persistence => persistence
+            .Persist<long>(Storage, keyPrefix: "f/")
+            .Persist<Ledger>(Storage)
+            .Persist<InterleavedLedger>(Storage));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AQueue.Orleans.Testing;
 using Orleans.TestingHost;
 
 namespace AQueue.Orleans.Persistence.Tests;
@@ -60,7 +61,7 @@ public sealed class StormRun
             load.AddRelayCallers("grains", Cluster.Client, RelayLoops);
             foreach (SiloHandle silo in Cluster.GetActiveSilos())
             {
-                load.AddCallers(Name(silo), StormCaller.Silo, _fixture.SiloModels(silo), SiloLoops);
+                load.AddCallers(Name(silo), StormCaller.Silo, silo.GetModelProvider(), SiloLoops);
             }
 
             // Warm: every caller kind has had answers before the first fault.
@@ -143,7 +144,7 @@ public sealed class StormRun
                 SiloHandle started = await Cluster.StartAdditionalSiloAsync();
                 record.LastedMs = step.Elapsed.TotalMilliseconds;
                 record.Silo = Name(started);
-                load.AddCallers(Name(started), StormCaller.Silo, _fixture.SiloModels(started), SiloLoops);
+                load.AddCallers(Name(started), StormCaller.Silo, started.GetModelProvider(), SiloLoops);
                 await RecoverAsync(load, record, Callers([started]), step);
                 break;
             }
@@ -247,7 +248,7 @@ public sealed class StormRun
         foreach (StormModel model in generation.Where(m => m.IsPlaced))
         {
             // Orleans' default placement prefers the calling silo when the silos' loads are alike.
-            IModelProvider from = _fixture.SiloModels(silos[i++ % silos.Length]);
+            IModelProvider from = silos[i++ % silos.Length].GetModelProvider();
             string? failed = await Waiting.SilentModelsAsync<StormModel>([("placement", from)], [model], Ping, Patience);
             if (failed is not null)
             {
@@ -303,7 +304,7 @@ public sealed class StormRun
     }
 
     private IEnumerable<(string Name, IModelProvider Models)> Callers(IEnumerable<SiloHandle> silos) =>
-        [("client", _fixture.Models), .. silos.Select(s => (Name(s), _fixture.SiloModels(s)))];
+        [("client", _fixture.Models), .. silos.Select(s => (Name(s), s.GetModelProvider()))];
 
     private void Log(string line) => _log(string.Create(CultureInfo.InvariantCulture, $"{_clock.Elapsed.TotalSeconds,6:F1} s  {line}"));
 }

@@ -37,7 +37,7 @@ public sealed class StormVerdict
 
     /// <summary>The longest an untimed call may wait, besides the worst timer lateness of the process: Orleans' response
     /// timeout (5 s here) bounds it, checked by a periodic timer, plus slack for that timer and the loaded machine.</summary>
-    public static readonly TimeSpan UntimedLimit = FaultSiloConfigurator.ResponseTimeout + TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan UntimedLimit = FailoverSiloConfigurator.FastResponseTimeout + TimeSpan.FromSeconds(3);
 
     /// <summary>What a caller may be told when a silo dies, stops or starts, or storage fails: each says "may or may not have
     /// applied; retry" (a relayed call's relay grain may fail the same ways).</summary>

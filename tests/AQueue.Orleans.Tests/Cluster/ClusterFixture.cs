@@ -1,5 +1,5 @@
 using AQueue.Conformance;
-using Microsoft.Extensions.DependencyInjection;
+using AQueue.Orleans.Testing;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -29,16 +29,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         // Operations name the silo they run on; outside a grain there is no silo to name.
         Probe.CurrentNode = static () => SiloNameFilter.Current ?? OutsideGrain;
 
-        var builder = new TestClusterBuilder(2);
-        builder.Options.ConfigureFileLogging = false;
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        _cluster = builder.Build();
+        _cluster = new TestClusterBuilder(2).AddAQueue<SiloConfigurator>().Build();
         await _cluster.DeployAsync();
 
-        ClientModels = _cluster.Client.ServiceProvider.GetRequiredService<IModelProvider>();
-        SiloServices = [.. _cluster.Silos.Select(s => ((InProcessSiloHandle)s).SiloHost.Services)];
-        SiloModels = [.. SiloServices.Select(s => s.GetRequiredService<IModelProvider>())];
+        ClientModels = _cluster.GetClientModelProvider();
+        SiloServices = [.. _cluster.Silos.Select(s => s.GetServices())];
+        SiloModels = [.. _cluster.Silos.Select(s => s.GetModelProvider())];
     }
 
     public async Task DisposeAsync()

@@ -1,22 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using AQueue.Conformance;
-using Orleans.Configuration;
+using AQueue.Orleans.Testing;
 using Orleans.Hosting;
-using Orleans.TestingHost;
 
 namespace AQueue.Orleans.Tests;
 
-/// <summary>Each test silo: AQueue with the suites' registry, and a short response timeout so a hung call fails fast.</summary>
-public sealed class SiloConfigurator : ISiloConfigurator
+/// <summary>Each test silo: the kit's defaults with the suites' registry, the filters that name the silo and run the
+/// probes, and the captured logs.</summary>
+public sealed class SiloConfigurator : AQueueTestSiloConfigurator
 {
-    public void Configure(ISiloBuilder siloBuilder)
+    protected override void Register(ModelRegistry models)
     {
-        siloBuilder.AddAQueue(ConformanceModels.Configure);
-        siloBuilder.AddAQueue(TelemetryModels.Configure);
+        ConformanceModels.Configure(models);
+        TelemetryModels.Configure(models);
+    }
+
+    protected override void ConfigureSilo(ISiloBuilder siloBuilder)
+    {
         siloBuilder.AddIncomingGrainCallFilter<SiloNameFilter>();
         siloBuilder.AddIncomingGrainCallFilter<ProbeCallFilter>();
-        siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
         siloBuilder.Services.AddSingleton<ILoggerProvider, CapturedLogs>();
         siloBuilder.Services.AddLogging(logging => logging.AddFilter<CapturedLogs>("AQueue", LogLevel.Trace));
     }
