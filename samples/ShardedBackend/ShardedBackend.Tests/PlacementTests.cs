@@ -41,6 +41,18 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public async Task An_actor_s_operation_that_calls_its_actor_through_another_node_s_view_is_refused()
+    {
+        string key = Guid.NewGuid().ToString("N");
+        IModelProvider elsewhere = _cluster.Nodes[^1].View;
+        var reenter = new DelegateWriteOperation<long, long>((value, ct) =>
+            elsewhere.GetActor<long>(key).InnerCallAsync(new DelegateWriteOperation<long, long>((v, _) => new ValueTask<long>(v.Value)), ct));
+
+        // Both views reach the owner's one actor, so its guard sees the cycle.
+        await Assert.ThrowsAsync<ModelReentrancyException>(() => _cluster.Nodes[0].View.GetActor<long>(key).InnerCallAsync(reenter).AsTask());
+    }
+
+    [Fact]
     public async Task A_PCModel_runs_on_the_caller_s_node_with_a_value_and_a_bound_of_its_own()
     {
         string key = Guid.NewGuid().ToString("N");
