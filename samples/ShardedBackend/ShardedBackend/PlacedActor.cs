@@ -7,15 +7,9 @@ internal sealed class PlacedActor<T>(ShardNode node, IActor<T> model) : IActor<T
 {
     public ModelKind Kind => model.Kind;
 
-    public ValueTask<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken = default)
-    {
-        using NodeScope scope = node.Enter();
-        return model.InnerCallAsync(operation, cancellationToken);
-    }
+    public ValueTask<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken = default) =>
+        node.Start(() => model.InnerCallAsync(operation, cancellationToken));
 
-    public ValueTask<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        using NodeScope scope = node.Enter();
-        return model.InnerCallAsync(operation, timeout, cancellationToken);
-    }
+    public ValueTask<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        node.Start(() => model.InnerCallAsync(operation, timeout, cancellationToken));
 }

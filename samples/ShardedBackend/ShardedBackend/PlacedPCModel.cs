@@ -10,15 +10,9 @@ internal sealed class PlacedPCModel<T>(ShardNode node, IPCModel<T> model) : IPCM
 
     public int MaxConcurrency => model.MaxConcurrency;
 
-    public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken = default)
-    {
-        using NodeScope scope = node.Enter();
-        return model.CallAsync(operation, cancellationToken);
-    }
+    public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken = default) =>
+        node.Start(() => model.CallAsync(operation, cancellationToken));
 
-    public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        using NodeScope scope = node.Enter();
-        return model.CallAsync(operation, timeout, cancellationToken);
-    }
+    public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        node.Start(() => model.CallAsync(operation, timeout, cancellationToken));
 }

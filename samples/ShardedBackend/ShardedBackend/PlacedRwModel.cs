@@ -7,27 +7,15 @@ internal sealed class PlacedRwModel<T>(ShardNode node, IRwModel<T> model) : IRwM
 {
     public ModelKind Kind => model.Kind;
 
-    public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken = default)
-    {
-        using NodeScope scope = node.Enter();
-        return model.CallAsync(operation, cancellationToken);
-    }
+    public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken = default) =>
+        node.Start(() => model.CallAsync(operation, cancellationToken));
 
-    public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        using NodeScope scope = node.Enter();
-        return model.CallAsync(operation, timeout, cancellationToken);
-    }
+    public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        node.Start(() => model.CallAsync(operation, timeout, cancellationToken));
 
-    public ValueTask<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken = default)
-    {
-        using NodeScope scope = node.Enter();
-        return model.CallMutAsync(operation, cancellationToken);
-    }
+    public ValueTask<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken = default) =>
+        node.Start(() => model.CallMutAsync(operation, cancellationToken));
 
-    public ValueTask<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        using NodeScope scope = node.Enter();
-        return model.CallMutAsync(operation, timeout, cancellationToken);
-    }
+    public ValueTask<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        node.Start(() => model.CallMutAsync(operation, timeout, cancellationToken));
 }

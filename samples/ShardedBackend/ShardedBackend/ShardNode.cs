@@ -46,14 +46,21 @@ public sealed class ShardNode
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    /// <summary>Makes this node <see cref="Current"/> until the scope is disposed.</summary>
-    internal NodeScope Enter()
+    /// <summary>
+    /// Starts <paramref name="call"/> with this node <see cref="Current"/>, then restores the caller's node: the call's
+    /// operation keeps this node (it runs in, or captures, the context the call started in), the caller does not.
+    /// </summary>
+    internal ValueTask<TResult> Start<TResult>(Func<ValueTask<TResult>> call)
     {
-        var scope = new NodeScope(Current);
+        ShardNode? caller = Current;
         Current = this;
-        return scope;
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            Current = caller;
+        }
     }
-
-    /// <summary>Puts back the node that was current before <see cref="Enter"/>.</summary>
-    internal static void Leave(ShardNode? previous) => Current = previous;
 }
