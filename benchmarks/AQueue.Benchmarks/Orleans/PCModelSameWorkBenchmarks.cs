@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.DependencyInjection;
+using AQueue.Orleans;
 using Orleans.TestingHost;
 
 namespace AQueue.Benchmarks.Orleans;
@@ -23,6 +24,7 @@ public class PCModelSameWorkBenchmarks
     private IBoundedCounterWorkerGrain _worker = null!;
     private IPCModel<SharedCounter> _perSilo = null!;
     private IPCModel<ClusterSharedCounter> _perCluster = null!;
+    private IPCModelGrain<ClusterSharedCounter> _direct = null!;
 
     [Params(1, 100)]
     public int Callers { get; set; }
@@ -37,6 +39,7 @@ public class PCModelSameWorkBenchmarks
         _worker = client.GetGrain<IBoundedCounterWorkerGrain>("bench");
         _perSilo = models.GetPCModel<SharedCounter>("bench");
         _perCluster = models.GetPCModel<ClusterSharedCounter>("bench");
+        _direct = client.GetGrain<IPCModelGrain<ClusterSharedCounter>>("bench");
 
         _grain.Add(0).GetAwaiter().GetResult();
         _worker.Add(0).GetAwaiter().GetResult();
@@ -84,6 +87,15 @@ public class PCModelSameWorkBenchmarks
         for (int i = 0; i < calls; i++)
         {
             await _perSilo.CallAsync(s_addShared);
+        }
+    });
+
+    [Benchmark(OperationsPerInvoke = OrleansBenchmarks.Calls, Description = "PCModel grain direct, per cluster (no proxy)")]
+    public Task PerClusterDirect() => OrleansBenchmarks.Concurrently(Callers, async calls =>
+    {
+        for (int i = 0; i < calls; i++)
+        {
+            await _direct.CallAsync(s_addClusterShared);
         }
     });
 }
