@@ -6,7 +6,8 @@ using BenchmarkDotNet.Running;
 //   (no args)         the full BenchmarkDotNet pass over every benchmark
 //   --quick           the same benchmarks, a short job: direction in minutes, not publishable figures
 //   --headline        the seed's counter demo (nums, nums_rw), outside BenchmarkDotNet; with --quick, 10M calls
-//   --interleaved     the same rows round-robin in one process (for a busy machine); --only <class> narrows it
+//   --interleaved     the same rows round-robin in one process (for a busy machine); --only <class> narrows it,
+//                     --row <text> and --param <value> to one row and parameter (for a profiler), --rounds <n>
 //   anything else     passed to BenchmarkSwitcher, e.g. --filter *Exclusive* or --list flat
 bool quick = args.Contains("--quick");
 bool headline = args.Contains("--headline");
@@ -22,7 +23,7 @@ if (headline)
 
 if (interleaved)
 {
-    return await InterleavedRunner.RunAsync(quick, only);
+    return await InterleavedRunner.RunAsync(quick, only, InterleavedFilter.From(args));
 }
 
 // Without a filter BenchmarkSwitcher asks interactively; a pass runs everything unless told otherwise.

@@ -14,9 +14,9 @@ namespace AQueue.Benchmarks.Infrastructure;
 /// </summary>
 internal static class InterleavedRunner
 {
-    public static async Task<int> RunAsync(bool quick, string? only)
+    public static async Task<int> RunAsync(bool quick, string? only, InterleavedFilter filter)
     {
-        int rounds = quick ? 15 : 40;
+        int rounds = filter.Rounds ?? (quick ? 15 : 40);
         Console.WriteLine($"Interleaved pass: {rounds} rounds per row ({Workload.Calls:N0} calls in-process, {Orleans.OrleansBenchmarks.Calls:N0} on Orleans), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Type[] types = typeof(InterleavedRunner).Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
@@ -28,16 +28,16 @@ internal static class InterleavedRunner
         {
             PropertyInfo? tasksProperty = type.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<ParamsAttribute>() is not null);
             object?[] tasksValues = tasksProperty?.GetCustomAttribute<ParamsAttribute>()?.Values ?? [null];
-            foreach (object? tasks in tasksValues)
+            foreach (object? tasks in tasksValues.Where(v => filter.Param is null || string.Equals(v?.ToString(), filter.Param, StringComparison.Ordinal)))
             {
-                await RunGroupAsync(type, tasksProperty, tasks, rounds).ConfigureAwait(false);
+                await RunGroupAsync(type, tasksProperty, tasks, rounds, filter.Row).ConfigureAwait(false);
             }
         }
 
         return 0;
     }
 
-    private static async Task RunGroupAsync(Type type, PropertyInfo? tasksProperty, object? tasks, int rounds)
+    private static async Task RunGroupAsync(Type type, PropertyInfo? tasksProperty, object? tasks, int rounds, string? rowFilter)
     {
         object instance = Activator.CreateInstance(type)!;
         tasksProperty?.SetValue(instance, tasks);
@@ -50,6 +50,7 @@ internal static class InterleavedRunner
             .Select(m => (Method: m, Attribute: m.GetCustomAttribute<BenchmarkAttribute>()))
             .Where(r => r.Attribute is not null)
             .Select(r => new Row(r.Attribute!.Description ?? r.Method.Name, r.Attribute.Baseline, r.Attribute.OperationsPerInvoke, r.Method.CreateDelegate<Func<Task>>(instance)))
+            .Where(r => rowFilter is null || r.Name.Contains(rowFilter, StringComparison.OrdinalIgnoreCase))
             .ToArray();
 
         // Warm-up, round-robin too, for at least a second: tiered compilation promotes hot code only after a

@@ -72,12 +72,30 @@ public class AdapterOverheadBenchmarks
         }
     }
 
+    [Benchmark(OperationsPerInvoke = OrleansBenchmarks.Calls, Description = "2a operation object, sealed parameter type")]
+    public async Task SealedOperation()
+    {
+        for (int i = 0; i < OrleansBenchmarks.Calls; i++)
+        {
+            await _variants.ApplySealed(s_add);
+        }
+    }
+
     [Benchmark(OperationsPerInvoke = OrleansBenchmarks.Calls, Description = "3 generic method, operation, token")]
     public async Task GenericMethod()
     {
         for (int i = 0; i < OrleansBenchmarks.Calls; i++)
         {
             await _variants.ApplyGeneric(s_add, CancellationToken.None);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = OrleansBenchmarks.Calls, Description = "3b as 3, the operation's type a type argument")]
+    public async Task TypedOperation()
+    {
+        for (int i = 0; i < OrleansBenchmarks.Calls; i++)
+        {
+            await _variants.ApplyTyped<Add, long>(s_add, CancellationToken.None);
         }
     }
 

@@ -11,6 +11,13 @@ public sealed class CounterVariantsGrain : Grain, ICounterVariantsGrain
     public Task<long> Apply(IWriteOperation<long, long> operation) =>
         operation.ExecuteAsync(_store.AsMut(), CancellationToken.None).AsTask();
 
+    public Task<long> ApplySealed(Add operation) =>
+        operation.ExecuteAsync(_store.AsMut(), CancellationToken.None).AsTask();
+
+    public Task<TResult> ApplyTyped<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IWriteOperation<long, TResult> =>
+        operation.ExecuteAsync(_store.AsMut(), cancellationToken).AsTask();
+
     public Task<TResult> ApplyGeneric<TResult>(IWriteOperation<long, TResult> operation, CancellationToken cancellationToken) =>
         operation.ExecuteAsync(_store.AsMut(), cancellationToken).AsTask();
 }

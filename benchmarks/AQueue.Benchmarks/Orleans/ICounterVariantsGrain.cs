@@ -16,6 +16,16 @@ public interface ICounterVariantsGrain : IGrainWithStringKey
     [Alias("Apply")]
     Task<long> Apply(IWriteOperation<long, long> operation);
 
+    /// <summary>Step 2a: the same operation object, declared as its own sealed type (no runtime type on the wire).</summary>
+    [Alias("ApplySealed")]
+    Task<long> ApplySealed(Add operation);
+
+    /// <summary>Step 3b: as step 3, the operation's type a type argument of the method (so the parameter is declared as
+    /// the operation's own type, and only the request's type travels on the wire).</summary>
+    [Alias("ApplyTyped")]
+    Task<TResult> ApplyTyped<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IWriteOperation<long, TResult>;
+
     /// <summary>Step 3: the adapter's method shape (generic method, operation object, token) on a non-generic grain.</summary>
     [Alias("ApplyGeneric")]
     Task<TResult> ApplyGeneric<TResult>(IWriteOperation<long, TResult> operation, CancellationToken cancellationToken);

@@ -34,7 +34,7 @@ internal sealed class PCModelGrain<T> : Grain, IPCModelGrain<T>, IQueueingGrain
 
     /// <inheritdoc />
     public Task<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken) =>
-        _core.CallAsync(ServiceProvider, this.GetPrimaryKeyString(), operation, cancellationToken);
+        _core.CallAsync(ServiceProvider, this, operation, cancellationToken);
 
     /// <inheritdoc />
     public Task<PCModelSiloSettings> DescribeAsync() => PCModelCore<T>.DescribeAsync(ServiceProvider);

@@ -109,17 +109,10 @@ internal abstract class ModelState<T>
     /// <param name="deadline">The caller's deadline (UTC ticks), or null for an untimed call.</param>
     /// <param name="cancellationToken">The request's token (the caller's, carried by Orleans).</param>
     /// <returns>The operation's result, once the value is saved.</returns>
-    public async ValueTask<TResult> WriteOnTurnAsync<TResult>(IWriteOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (deadline is null)
-        {
-            return await WriteAsync(operation, chain, 0, cancellationToken);
-        }
-
-        using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
-        return await WriteAsync(operation, chain, deadline.Value, timed.Token);
-    }
+    public ValueTask<TResult> WriteOnTurnAsync<TResult>(IWriteOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<TResult>(cancellationToken)
+        : deadline is null ? WriteAsync(operation, chain, 0, cancellationToken)
+        : WithDeadlineAsync(deadline.Value, cancellationToken, (State: this, Operation: operation, Chain: chain), static (s, d, token) => s.State.WriteAsync(s.Operation, s.Chain, d, token));
 
     /// <summary>As <see cref="WriteOnTurnAsync{TResult}"/>, for a read.</summary>
     /// <typeparam name="TResult">The operation's result.</typeparam>
@@ -128,16 +121,18 @@ internal abstract class ModelState<T>
     /// <param name="deadline">The caller's deadline (UTC ticks), or null for an untimed call.</param>
     /// <param name="cancellationToken">The request's token (the caller's, carried by Orleans).</param>
     /// <returns>The operation's result.</returns>
-    public async ValueTask<TResult> ReadOnTurnAsync<TResult>(IReadOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (deadline is null)
-        {
-            return await ReadAsync(operation, chain, 0, cancellationToken);
-        }
+    public ValueTask<TResult> ReadOnTurnAsync<TResult>(IReadOperation<T, TResult> operation, string[] chain, long? deadline, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<TResult>(cancellationToken)
+        : deadline is null ? ReadAsync(operation, chain, 0, cancellationToken)
+        : WithDeadlineAsync(deadline.Value, cancellationToken, (State: this, Operation: operation, Chain: chain), static (s, d, token) => s.State.ReadAsync(s.Operation, s.Chain, d, token));
 
-        using CancellationTokenSource timed = RemoteDeadline.Start(deadline.Value, cancellationToken);
-        return await ReadAsync(operation, chain, deadline.Value, timed.Token);
+    // The untimed call (the common one) goes straight to the operation, with no state machine of its own; a timed one
+    // runs with a token that its deadline cancels too.
+    private static async ValueTask<TResult> WithDeadlineAsync<TState, TResult>(
+        long deadline, CancellationToken cancellationToken, TState state, Func<TState, long, CancellationToken, ValueTask<TResult>> run)
+    {
+        using CancellationTokenSource timed = RemoteDeadline.Start(deadline, cancellationToken);
+        return await run(state, deadline, timed.Token);
     }
 
     /// <summary>Installs the loaded value.</summary>

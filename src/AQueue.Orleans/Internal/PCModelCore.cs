@@ -1,5 +1,6 @@
 using AQueue.Local;
 using AQueue.Local.Internal;
+using Orleans.Runtime;
 
 namespace AQueue.Orleans.Internal;
 
@@ -15,19 +16,24 @@ internal sealed class PCModelCore<T>
     private SemaphoreQueue? _queue;
     private InnerStore<T>? _store;
     private string[]? _self;
+    private CallChainEntry? _inside;
 
     /// <param name="mapping">The mapping of the grain that holds this core; a silo registration that says otherwise
     /// is refused.</param>
     public PCModelCore(PCModelMapping mapping) => _mapping = mapping;
 
     /// <summary>Runs <paramref name="operation"/> once a slot is free; the queue drops it unrun if the token is cancelled first.</summary>
-    public Task<TResult> CallAsync<TResult>(IServiceProvider services, string key, IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
+    /// <param name="services">The activation's services.</param>
+    /// <param name="grain">The grain, whose key is read once, on the first call (reading it allocates).</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="cancellationToken">The request's token.</param>
+    public Task<TResult> CallAsync<TResult>(IServiceProvider services, IAddressable grain, IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        EnsureBuilt(services, key);
+        EnsureBuilt(services, grain);
         long? deadline = RemoteDeadline.Take();
-        string[] self = _self ??= [CallChain.Name(ModelKind.PCModel, typeof(T), key)];
-        var call = new ThreadPoolReadInvoker<T, TResult>(_store!, operation, CallChain.Of(self), deadline ?? 0);
+        string[] self = _self!;
+        var call = new ThreadPoolReadInvoker<T, TResult>(_store!, operation, CallChain.Of(self), deadline ?? 0, _inside!);
 
         // A timed caller's deadline bounds the wait for a slot as in-process: past it, the operation never starts.
         return deadline is { } d
@@ -52,12 +58,14 @@ internal sealed class PCModelCore<T>
     /// reaches the caller as the registry's own <see cref="InvalidOperationException"/> ("register a factory"), and so
     /// that a caller whose mapping disagrees with the silo's is refused before anything is built.
     /// </summary>
-    private void EnsureBuilt(IServiceProvider services, string key)
+    private void EnsureBuilt(IServiceProvider services, IAddressable grain)
     {
         if (_queue is not null)
         {
             return;
         }
+
+        string key = grain.GetPrimaryKeyString();
 
         PCModelRegistration<T> registration = SiloServices.GetRequired<ModelRegistry>(services).GetPCModel<T>();
         if (registration.Mapping != _mapping)
@@ -70,6 +78,8 @@ internal sealed class PCModelCore<T>
         }
 
         _store = new InnerStore<T>(registration.Factory(services, key));
+        _self = [CallChain.Name(ModelKind.PCModel, typeof(T), key)];
+        _inside = new CallChainEntry(_self);
         // The queue reports its calls (wait, hold, outcome, waiting) as an in-process model's, tagged with this mapping.
         _queue = new SemaphoreQueue(registration.MaxConcurrency)
         {

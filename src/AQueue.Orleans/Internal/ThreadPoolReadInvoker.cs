@@ -5,14 +5,14 @@ namespace AQueue.Orleans.Internal;
 
 /// <summary>A PCModel operation admitted by the grain's <see cref="Local.SemaphoreQueue"/>: runs on the thread pool, so
 /// that up to n run in parallel outside the activation's single-threaded scheduler.</summary>
-internal readonly struct ThreadPoolReadInvoker<T, TResult>(InnerStore<T> store, IReadOperation<T, TResult> operation, string[] chain, long deadline) : IInvoker<TResult>
+internal readonly struct ThreadPoolReadInvoker<T, TResult>(InnerStore<T> store, IReadOperation<T, TResult> operation, string[] chain, long deadline, CallChainEntry entry) : IInvoker<TResult>
 {
-    public ValueTask<TResult> Invoke(CancellationToken cancellationToken) => RunOnPoolAsync(store, operation, chain, deadline, cancellationToken);
+    public ValueTask<TResult> Invoke(CancellationToken cancellationToken) => RunOnPoolAsync(store, operation, chain, deadline, entry, cancellationToken);
 
     // Pooled: a call's state machine is reused by later calls, so the hop costs no allocation in steady state.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<TResult> RunOnPoolAsync(
-        InnerStore<T> store, IReadOperation<T, TResult> operation, string[] chain, long deadline, CancellationToken cancellationToken)
+        InnerStore<T> store, IReadOperation<T, TResult> operation, string[] chain, long deadline, CallChainEntry entry, CancellationToken cancellationToken)
     {
         await new ThreadPoolHop();
 
@@ -26,7 +26,8 @@ internal readonly struct ThreadPoolReadInvoker<T, TResult>(InnerStore<T> store, 
         }
 
         // This flow runs inside the model: a call back into it from the operation is refused.
-        CallChain.Enter(chain);
+        entry.Enter(chain);
+
         return await operation.ExecuteAsync(store.AsRef(), cancellationToken).ConfigureAwait(false);
     }
 }
