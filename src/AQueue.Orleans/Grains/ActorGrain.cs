@@ -56,4 +56,12 @@ internal sealed class ActorGrain<T> : Grain, IActorGrain<T>
     }
 
     private string[] Self => _self ??= [CallChain.Name(ModelKind.Actor, typeof(T), this.GetPrimaryKeyString())];
+
+    /// <inheritdoc />
+    public Task<TResult> InnerCallAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IWriteOperation<T, TResult> => InnerCallAsync<TResult>(operation, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TResult> InnerCallAsync<TOperation, TResult>(TOperation operation)
+        where TOperation : IWriteOperation<T, TResult> => InnerCallAsync<TResult>(operation, CancellationToken.None);
 }

@@ -26,4 +26,25 @@ public interface IActorGrain<T> : IGrainWithStringKey
     /// <returns>The operation's result.</returns>
     [Alias("InnerCallUncancellable")]
     Task<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation);
+
+    /// <summary>As <see cref="InnerCallAsync{TResult}(IWriteOperation{T, TResult}, CancellationToken)"/>, the operation's own type a type
+    /// argument: the request then carries the operation without its runtime type beside it (the proxy's call once a type
+    /// has crossed the wire).</summary>
+    /// <typeparam name="TOperation">The operation's runtime type.</typeparam>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <param name="cancellationToken">The caller's token; Orleans carries its cancellation to the silo.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("InnerCallTyped")]
+    Task<TResult> InnerCallAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IWriteOperation<T, TResult>;
+
+    /// <summary>As <see cref="InnerCallAsync{TOperation, TResult}(TOperation, CancellationToken)"/>, for a caller whose token cannot be cancelled.</summary>
+    /// <typeparam name="TOperation">The operation's runtime type.</typeparam>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("InnerCallTypedUncancellable")]
+    Task<TResult> InnerCallAsync<TOperation, TResult>(TOperation operation)
+        where TOperation : IWriteOperation<T, TResult>;
 }

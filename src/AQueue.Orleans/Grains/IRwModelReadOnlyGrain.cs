@@ -50,4 +50,48 @@ public interface IRwModelReadOnlyGrain<T> : IGrainWithStringKey
     /// <returns>The operation's result.</returns>
     [Alias("CallMutUncancellable")]
     Task<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation);
+
+    /// <summary>As <see cref="CallAsync{TResult}(IReadOperation{T, TResult}, CancellationToken)"/>, the operation's own type a type
+    /// argument: the request then carries the operation without its runtime type beside it (the proxy's call once a type
+    /// has crossed the wire).</summary>
+    /// <typeparam name="TOperation">The operation's runtime type.</typeparam>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <param name="cancellationToken">The caller's token; Orleans carries its cancellation to the silo.</param>
+    /// <returns>The operation's result.</returns>
+    [ReadOnly]
+    [Alias("CallTyped")]
+    Task<TResult> CallAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IReadOperation<T, TResult>;
+
+    /// <summary>As <see cref="CallAsync{TOperation, TResult}(TOperation, CancellationToken)"/>, for a caller whose token cannot be cancelled.</summary>
+    /// <typeparam name="TOperation">The operation's runtime type.</typeparam>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <returns>The operation's result.</returns>
+    [ReadOnly]
+    [Alias("CallTypedUncancellable")]
+    Task<TResult> CallAsync<TOperation, TResult>(TOperation operation)
+        where TOperation : IReadOperation<T, TResult>;
+
+    /// <summary>As <see cref="CallMutAsync{TResult}(IWriteOperation{T, TResult}, CancellationToken)"/>, the operation's own type a type
+    /// argument: the request then carries the operation without its runtime type beside it (the proxy's call once a type
+    /// has crossed the wire).</summary>
+    /// <typeparam name="TOperation">The operation's runtime type.</typeparam>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <param name="cancellationToken">The caller's token; Orleans carries its cancellation to the silo.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("CallMutTyped")]
+    Task<TResult> CallMutAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IWriteOperation<T, TResult>;
+
+    /// <summary>As <see cref="CallMutAsync{TOperation, TResult}(TOperation, CancellationToken)"/>, for a caller whose token cannot be cancelled.</summary>
+    /// <typeparam name="TOperation">The operation's runtime type.</typeparam>
+    /// <typeparam name="TResult">The operation's result type.</typeparam>
+    /// <param name="operation">The operation; a <c>[GenerateSerializer]</c> type.</param>
+    /// <returns>The operation's result.</returns>
+    [Alias("CallMutTypedUncancellable")]
+    Task<TResult> CallMutAsync<TOperation, TResult>(TOperation operation)
+        where TOperation : IWriteOperation<T, TResult>;
 }

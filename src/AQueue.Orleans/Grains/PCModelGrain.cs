@@ -40,4 +40,12 @@ internal sealed class PCModelGrain<T> : Grain, IPCModelGrain<T>, IQueueingGrain
     public Task<PCModelSiloSettings> DescribeAsync() => PCModelCore<T>.DescribeAsync(ServiceProvider);
 
     int IQueueingGrain.WaitingCount => _core.WaitingCount;
+
+    /// <inheritdoc />
+    public Task<TResult> CallAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IReadOperation<T, TResult> => CallAsync<TResult>(operation, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TResult> CallAsync<TOperation, TResult>(TOperation operation)
+        where TOperation : IReadOperation<T, TResult> => CallAsync<TResult>(operation, CancellationToken.None);
 }

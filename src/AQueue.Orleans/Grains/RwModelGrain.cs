@@ -85,4 +85,20 @@ internal sealed class RwModelGrain<T> : Grain, IRwModelGrain<T>, IQueueingGrain
     private string[] Self => _self ??= [CallChain.Name(ModelKind.RwModel, typeof(T), this.GetPrimaryKeyString())];
 
     int IQueueingGrain.WaitingCount => _queue.WaitingCount;
+
+    /// <inheritdoc />
+    public Task<TResult> CallAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IReadOperation<T, TResult> => CallAsync<TResult>(operation, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TResult> CallAsync<TOperation, TResult>(TOperation operation)
+        where TOperation : IReadOperation<T, TResult> => CallAsync<TResult>(operation, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<TResult> CallMutAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IWriteOperation<T, TResult> => CallMutAsync<TResult>(operation, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TResult> CallMutAsync<TOperation, TResult>(TOperation operation)
+        where TOperation : IWriteOperation<T, TResult> => CallMutAsync<TResult>(operation, CancellationToken.None);
 }

@@ -78,4 +78,20 @@ internal sealed class RwModelReadOnlyGrain<T> : Grain, IRwModelReadOnlyGrain<T>
         await core.State.WriteOnTurnAsync(operation, chain, deadline, cancellationToken);
 
     private string[] Self => _self ??= [CallChain.Name(ModelKind.RwModel, typeof(T), this.GetPrimaryKeyString())];
+
+    /// <inheritdoc />
+    public Task<TResult> CallAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IReadOperation<T, TResult> => CallAsync<TResult>(operation, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TResult> CallAsync<TOperation, TResult>(TOperation operation)
+        where TOperation : IReadOperation<T, TResult> => CallAsync<TResult>(operation, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<TResult> CallMutAsync<TOperation, TResult>(TOperation operation, CancellationToken cancellationToken)
+        where TOperation : IWriteOperation<T, TResult> => CallMutAsync<TResult>(operation, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TResult> CallMutAsync<TOperation, TResult>(TOperation operation)
+        where TOperation : IWriteOperation<T, TResult> => CallMutAsync<TResult>(operation, CancellationToken.None);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using AQueue.Local.Internal.Telemetry;
 
 namespace AQueue.Orleans.Internal;
@@ -10,18 +11,33 @@ namespace AQueue.Orleans.Internal;
 internal static class RemoteCall
 {
     /// <summary>Throws when <paramref name="operation"/> is null or can only run in-process.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="operation"/> is null.</exception>
     /// <exception cref="NotSupportedException"><paramref name="operation"/> wraps a delegate.</exception>
-    public static void Validate(object operation, Type operationInterface)
+    public static void Validate(object? operation, Type operationInterface)
     {
-        ArgumentNullException.ThrowIfNull(operation);
-        if (operation is ILocalOnlyOperation)
+        if (operation is null or ILocalOnlyOperation)
         {
-            throw new NotSupportedException(
-                $"{operation.GetType().Name} wraps a delegate, and a delegate cannot be sent to an Orleans silo. " +
-                $"Write the operation as a small [GenerateSerializer] type that implements {SerializationErrors.Describe(operationInterface)} " +
-                "(its fields marked [Id(n)]), or use the in-process backend (services.AddAQueueLocal).");
+            ThrowUnsendable(operation, operationInterface);
         }
     }
+
+    [DoesNotReturn]
+    private static void ThrowUnsendable(object? operation, Type operationInterface)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        throw new NotSupportedException(
+            $"{operation.GetType().Name} wraps a delegate, and a delegate cannot be sent to an Orleans silo. " +
+            $"Write the operation as a small [GenerateSerializer] type that implements {SerializationErrors.Describe(operationInterface)} " +
+            "(its fields marked [Id(n)]), or use the in-process backend (services.AddAQueueLocal).");
+    }
+
+    /// <summary>
+    /// Whether a call can go straight to the grain, its task the caller's: nothing listens to AQueue's spans, the call
+    /// is made from outside any operation (no chain to check or send), and an operation of its type has been answered
+    /// before (its serializers work both ways, so there is no serializer failure to explain).
+    /// </summary>
+    public static bool IsPlain(ModelTelemetry? telemetry, Type operationType) =>
+        (telemetry is null || !ModelTelemetry.Source.HasListeners()) && CallChain.Current is null && SentOperationTypes.WereAnswered(operationType);
 
     /// <summary>
     /// Makes the call with the caller's token, which Orleans carries to the silo. The silos and clients that AQueue is
@@ -35,19 +51,15 @@ internal static class RemoteCall
     public static ValueTask<TResult> RunAsync<TState, TResult>(
         Func<TState, CancellationToken, Task<TResult>> call, TState state, CallSite site, CancellationToken cancellationToken)
     {
-        if (site.Telemetry is not null && ModelTelemetry.Source.HasListeners())
+        if (IsPlain(site.Telemetry, site.OperationType))
         {
-            return RunTracedAsync(call, state, site, Timeout.InfiniteTimeSpan, cancellationToken);
-        }
-
-        // The common call (from outside any operation, an operation type already answered once) is the grain call's
-        // own task: no wrapper.
-        if (CallChain.Current is null && SentOperationTypes.WereAnswered(site.OperationType))
-        {
+            // The grain call's own task: no wrapper.
             return new ValueTask<TResult>(call(state, cancellationToken));
         }
 
-        return RunExplainedAsync(call, state, site, cancellationToken);
+        return site.Telemetry is not null && ModelTelemetry.Source.HasListeners()
+            ? RunTracedAsync(call, state, site, Timeout.InfiniteTimeSpan, cancellationToken)
+            : RunExplainedAsync(call, state, site, cancellationToken);
     }
 
     private static async ValueTask<TResult> RunExplainedAsync<TState, TResult>(

@@ -1,3 +1,4 @@
+using System.Reflection;
 using AQueue.Local.Internal.Telemetry;
 using AQueue.Orleans.Internal;
 
@@ -7,6 +8,8 @@ namespace AQueue.Orleans.Proxies;
 /// <typeparam name="T">The guarded value's type.</typeparam>
 internal sealed class ActorProxy<T> : IActor<T>
 {
+    private static readonly MethodInfo s_sendTyped = typeof(ActorProxy<T>).GetMethod(nameof(SendTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     private readonly IActorGrain<T> _grain;
     private readonly string _key;
     private readonly ModelTelemetry? _telemetry;
@@ -25,7 +28,10 @@ internal sealed class ActorProxy<T> : IActor<T>
     public ValueTask<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken = default)
     {
         RemoteCall.Validate(operation, typeof(IWriteOperation<T, TResult>));
-        return RemoteCall.RunAsync(Call<TResult>(), (_grain, operation), Site(operation), cancellationToken);
+        Type type = operation.GetType();
+        return RemoteCall.IsPlain(_telemetry, type)
+            ? new ValueTask<TResult>(TypedCall<IActorGrain<T>, IWriteOperation<T, TResult>, TResult>.For(type, s_sendTyped)(_grain, operation, cancellationToken))
+            : RemoteCall.RunAsync(Call<TResult>(), (_grain, operation), Site(operation), cancellationToken);
     }
 
     public ValueTask<TResult> InnerCallAsync<TResult>(IWriteOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -35,7 +41,18 @@ internal sealed class ActorProxy<T> : IActor<T>
     }
 
     private static Func<(IActorGrain<T> Grain, IWriteOperation<T, TResult> Operation), CancellationToken, Task<TResult>> Call<TResult>() =>
-        static (s, token) => token.CanBeCanceled ? s.Grain.InnerCallAsync(s.Operation, token) : s.Grain.InnerCallAsync(s.Operation);
+        static (s, token) => Send(s.Grain, s.Operation, token);
+
+    // A call without a token goes to the grain method without one: Orleans then registers no cancellation for it.
+    private static Task<TResult> Send<TResult>(IActorGrain<T> grain, IWriteOperation<T, TResult> operation, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled ? grain.InnerCallAsync(operation, cancellationToken) : grain.InnerCallAsync(operation);
+
+    // The typed call (TypedCall): used once an operation's type has crossed the wire.
+    private static Task<TResult> SendTyped<TOperation, TResult>(IActorGrain<T> grain, IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
+        where TOperation : IWriteOperation<T, TResult> =>
+        cancellationToken.CanBeCanceled
+            ? grain.InnerCallAsync<TOperation, TResult>((TOperation)operation, cancellationToken)
+            : grain.InnerCallAsync<TOperation, TResult>((TOperation)operation);
 
     private CallSite Site<TResult>(IWriteOperation<T, TResult> operation) =>
         new(ModelKind.Actor, _key, typeof(T), operation.GetType(), typeof(IWriteOperation<T, TResult>), _telemetry, _diagnostics);

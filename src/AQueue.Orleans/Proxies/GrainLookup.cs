@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace AQueue.Orleans.Proxies;
 
 /// <summary>
@@ -10,8 +13,15 @@ internal sealed class GrainLookup<TTarget>
     private readonly Func<Task<TTarget>>? _lookup;
     private Task<TTarget>? _target;
 
+    // The target once known, boxed so that it is published whole (a struct target could be read half-written).
+    private StrongBox<TTarget>? _known;
+
     /// <summary>A target known from the local registry.</summary>
-    public GrainLookup(TTarget target) => _target = Task.FromResult(target);
+    public GrainLookup(TTarget target)
+    {
+        _target = Task.FromResult(target);
+        _known = new StrongBox<TTarget>(target);
+    }
 
     /// <summary>A target that <paramref name="lookup"/> finds on first use, and again after a failed lookup.</summary>
     public GrainLookup(Func<Task<TTarget>> lookup) => _lookup = lookup;
@@ -28,6 +38,26 @@ internal sealed class GrainLookup<TTarget>
         }
 
         return target;
+    }
+
+    /// <summary>The target, when it is known: from the registry, or once a lookup has succeeded.</summary>
+    public bool TryGetKnown([MaybeNullWhen(false)] out TTarget target)
+    {
+        if (_known is { } known)
+        {
+            target = known.Value!;
+            return true;
+        }
+
+        if (_target is { IsCompletedSuccessfully: true } found)
+        {
+            target = found.Result;
+            _known = new StrongBox<TTarget>(target);
+            return true;
+        }
+
+        target = default;
+        return false;
     }
 
     /// <summary>Calls <paramref name="call"/> on the target: at once when it is known, else once the lookup ends.</summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using AQueue.Local.Internal.Telemetry;
 using AQueue.Orleans.Internal;
 
@@ -11,6 +12,8 @@ namespace AQueue.Orleans.Proxies;
 /// <typeparam name="T">The shared value's type.</typeparam>
 internal sealed class PCModelProxy<T> : IPCModel<T>
 {
+    private static readonly MethodInfo s_sendTyped = typeof(PCModelProxy<T>).GetMethod(nameof(SendTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     private readonly GrainLookup<PCModelTarget<T>> _lookup;
     private readonly string _key;
     private readonly ModelTelemetry? _telemetry;
@@ -33,7 +36,10 @@ internal sealed class PCModelProxy<T> : IPCModel<T>
     public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken = default)
     {
         RemoteCall.Validate(operation, typeof(IReadOperation<T, TResult>));
-        return RemoteCall.RunAsync(Call<TResult>(), (_lookup.Target(), operation), Site(operation), cancellationToken);
+        Type type = operation.GetType();
+        return _lookup.TryGetKnown(out PCModelTarget<T> target) && RemoteCall.IsPlain(_telemetry, type)
+            ? new ValueTask<TResult>(TypedCall<IPCModelGrainBase<T>, IReadOperation<T, TResult>, TResult>.For(type, s_sendTyped)(target.Grain, operation, cancellationToken))
+            : RemoteCall.RunAsync(Call<TResult>(), (_lookup.Target(), operation), Site(operation), cancellationToken);
     }
 
     public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -43,7 +49,18 @@ internal sealed class PCModelProxy<T> : IPCModel<T>
     }
 
     private static Func<(Task<PCModelTarget<T>> Target, IReadOperation<T, TResult> Operation), CancellationToken, Task<TResult>> Call<TResult>() =>
-        static (s, token) => GrainLookup<PCModelTarget<T>>.CallAsync(s.Target, s.Operation, static (t, o, c) => c.CanBeCanceled ? t.Grain.CallAsync(o, c) : t.Grain.CallAsync(o), token);
+        static (s, token) => GrainLookup<PCModelTarget<T>>.CallAsync(s.Target, s.Operation, static (t, o, c) => Send(t, o, c), token);
+
+    // A call without a token goes to the grain method without one: Orleans then registers no cancellation for it.
+    private static Task<TResult> Send<TResult>(PCModelTarget<T> target, IReadOperation<T, TResult> operation, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled ? target.Grain.CallAsync(operation, cancellationToken) : target.Grain.CallAsync(operation);
+
+    // The typed call (TypedCall): used once an operation's type has crossed the wire.
+    private static Task<TResult> SendTyped<TOperation, TResult>(IPCModelGrainBase<T> grain, IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
+        where TOperation : IReadOperation<T, TResult> =>
+        cancellationToken.CanBeCanceled
+            ? grain.CallAsync<TOperation, TResult>((TOperation)operation, cancellationToken)
+            : grain.CallAsync<TOperation, TResult>((TOperation)operation);
 
     private CallSite Site<TResult>(IReadOperation<T, TResult> operation) =>
         new(ModelKind.PCModel, _key, typeof(T), operation.GetType(), typeof(IReadOperation<T, TResult>), _telemetry, _diagnostics);

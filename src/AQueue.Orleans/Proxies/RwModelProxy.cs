@@ -1,3 +1,4 @@
+using System.Reflection;
 using AQueue.Local.Internal.Telemetry;
 using AQueue.Orleans.Internal;
 
@@ -11,6 +12,9 @@ namespace AQueue.Orleans.Proxies;
 /// <typeparam name="T">The guarded value's type.</typeparam>
 internal sealed class RwModelProxy<T> : IRwModel<T>
 {
+    private static readonly MethodInfo s_readTyped = typeof(RwModelTarget<T>).GetMethod(nameof(RwModelTarget<T>.ReadTyped))!;
+    private static readonly MethodInfo s_writeTyped = typeof(RwModelTarget<T>).GetMethod(nameof(RwModelTarget<T>.WriteTyped))!;
+
     private readonly GrainLookup<RwModelTarget<T>> _lookup;
     private readonly string _key;
     private readonly ModelTelemetry? _telemetry;
@@ -29,7 +33,10 @@ internal sealed class RwModelProxy<T> : IRwModel<T>
     public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken = default)
     {
         RemoteCall.Validate(operation, typeof(IReadOperation<T, TResult>));
-        return RemoteCall.RunAsync(Read<TResult>(), (_lookup.Target(), operation), ReadSite(operation), cancellationToken);
+        Type type = operation.GetType();
+        return _lookup.TryGetKnown(out RwModelTarget<T>? target) && RemoteCall.IsPlain(_telemetry, type)
+            ? new ValueTask<TResult>(TypedCall<RwModelTarget<T>, IReadOperation<T, TResult>, TResult>.For(type, s_readTyped)(target, operation, cancellationToken))
+            : RemoteCall.RunAsync(Read<TResult>(), (_lookup.Target(), operation), ReadSite(operation), cancellationToken);
     }
 
     public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -41,7 +48,10 @@ internal sealed class RwModelProxy<T> : IRwModel<T>
     public ValueTask<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, CancellationToken cancellationToken = default)
     {
         RemoteCall.Validate(operation, typeof(IWriteOperation<T, TResult>));
-        return RemoteCall.RunAsync(Write<TResult>(), (_lookup.Target(), operation), WriteSite(operation), cancellationToken);
+        Type type = operation.GetType();
+        return _lookup.TryGetKnown(out RwModelTarget<T>? target) && RemoteCall.IsPlain(_telemetry, type)
+            ? new ValueTask<TResult>(TypedCall<RwModelTarget<T>, IWriteOperation<T, TResult>, TResult>.For(type, s_writeTyped)(target, operation, cancellationToken))
+            : RemoteCall.RunAsync(Write<TResult>(), (_lookup.Target(), operation), WriteSite(operation), cancellationToken);
     }
 
     public ValueTask<TResult> CallMutAsync<TResult>(IWriteOperation<T, TResult> operation, TimeSpan timeout, CancellationToken cancellationToken = default)

@@ -30,4 +30,26 @@ internal sealed class RwModelTarget<T>
             (null, true) => _writePreferring!.CallMutAsync(operation, cancellationToken),
             (null, false) => _writePreferring!.CallMutAsync(operation),
         };
+
+    /// <summary>The typed read (<see cref="Internal.TypedCall{TTarget, TContract, TResult}"/>'s bridge), once an operation's type has crossed the wire.</summary>
+    public static Task<TResult> ReadTyped<TOperation, TResult>(RwModelTarget<T> target, IReadOperation<T, TResult> operation, CancellationToken cancellationToken)
+        where TOperation : IReadOperation<T, TResult> =>
+        (target._readOnly, cancellationToken.CanBeCanceled) switch
+        {
+            (not null, true) => target._readOnly.CallAsync<TOperation, TResult>((TOperation)operation, cancellationToken),
+            (not null, false) => target._readOnly.CallAsync<TOperation, TResult>((TOperation)operation),
+            (null, true) => target._writePreferring!.CallAsync<TOperation, TResult>((TOperation)operation, cancellationToken),
+            (null, false) => target._writePreferring!.CallAsync<TOperation, TResult>((TOperation)operation),
+        };
+
+    /// <summary>The typed write, as <see cref="ReadTyped{TOperation, TResult}"/>.</summary>
+    public static Task<TResult> WriteTyped<TOperation, TResult>(RwModelTarget<T> target, IWriteOperation<T, TResult> operation, CancellationToken cancellationToken)
+        where TOperation : IWriteOperation<T, TResult> =>
+        (target._readOnly, cancellationToken.CanBeCanceled) switch
+        {
+            (not null, true) => target._readOnly.CallMutAsync<TOperation, TResult>((TOperation)operation, cancellationToken),
+            (not null, false) => target._readOnly.CallMutAsync<TOperation, TResult>((TOperation)operation),
+            (null, true) => target._writePreferring!.CallMutAsync<TOperation, TResult>((TOperation)operation, cancellationToken),
+            (null, false) => target._writePreferring!.CallMutAsync<TOperation, TResult>((TOperation)operation),
+        };
 }
