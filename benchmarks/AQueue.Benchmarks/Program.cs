@@ -8,10 +8,13 @@ using BenchmarkDotNet.Running;
 //   --headline        the seed's counter demo (nums, nums_rw), outside BenchmarkDotNet; with --quick, 10M calls
 //   --interleaved     the same rows round-robin in one process (for a busy machine); --only <class> narrows it,
 //                     --row <text> and --param <value> to one row and parameter (for a profiler), --rounds <n>
+//   --paired          the Orleans rows one call at a time, each round one call of every row (1 caller); --only <class>,
+//                     --rounds <n> (default 100,000; 20,000 with --quick)
 //   anything else     passed to BenchmarkSwitcher, e.g. --filter *Exclusive* or --list flat
 bool quick = args.Contains("--quick");
 bool headline = args.Contains("--headline");
 bool interleaved = args.Contains("--interleaved");
+bool paired = args.Contains("--paired");
 int onlyAt = Array.IndexOf(args, "--only");
 string? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null;
 string[] rest = args.Where(a => a is not "--quick" and not "--headline").ToArray();
@@ -19,6 +22,11 @@ string[] rest = args.Where(a => a is not "--quick" and not "--headline").ToArray
 if (headline)
 {
     return await HeadlineDemo.RunAsync(quick);
+}
+
+if (paired)
+{
+    return await PairedRunner.RunAsync(quick, only, InterleavedFilter.From(args).Rounds);
 }
 
 if (interleaved)

@@ -1,3 +1,4 @@
+using AQueue.Benchmarks.Infrastructure;
 using AQueue.Orleans;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -13,7 +14,7 @@ namespace AQueue.Benchmarks.Orleans;
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("orleans-overhead")]
-public class AdapterOverheadBenchmarks
+public class AdapterOverheadBenchmarks : ISingleCalls
 {
     private static readonly Add s_add = new(1);
 
@@ -141,4 +142,17 @@ public class AdapterOverheadBenchmarks
             throw new NotSupportedException(exception.Message, exception);
         }
     }
+
+    IReadOnlyList<(string Name, Func<Task> Call)> ISingleCalls.SingleCalls() =>
+    [
+        ("0 hand-written Add(long)", () => _grain.Add(1)),
+        ("1 + CancellationToken", () => _variants.AddCancellable(1, CancellationToken.None)),
+        ("2 operation object, no token", () => _variants.Apply(s_add)),
+        ("2a operation object, sealed parameter type", () => _variants.ApplySealed(s_add)),
+        ("3 generic method, operation, token", () => _variants.ApplyGeneric(s_add, CancellationToken.None)),
+        ("3b as 3, the operation's type a type argument", () => _variants.ApplyTyped<Add, long>(s_add, CancellationToken.None)),
+        ("4 ActorGrain<long> direct (no proxy)", () => _actorGrain.InnerCallAsync(s_add, CancellationToken.None)),
+        ("4b row 4 in an async ValueTask wrapper", () => Wrap(_actorGrain.InnerCallAsync(s_add, CancellationToken.None)).AsTask()),
+        ("5 IActor.InnerCallAsync (adapter)", () => _actor.InnerCallAsync(s_add).AsTask()),
+    ];
 }

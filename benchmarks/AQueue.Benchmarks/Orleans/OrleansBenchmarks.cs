@@ -1,3 +1,4 @@
+using AQueue.Benchmarks.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ namespace AQueue.Benchmarks.Orleans;
 [MemoryDiagnoser]
 [BenchmarkCategory("orleans")]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
-public class OrleansBenchmarks
+public class OrleansBenchmarks : ISingleCalls
 {
     /// <summary>Calls per invocation, split evenly over the callers.</summary>
     public const int Calls = 1_000;
@@ -139,4 +140,13 @@ public class OrleansBenchmarks
             await _clusterPcModel.CallAsync(s_addClusterShared);
         }
     }
+
+    IReadOnlyList<(string Name, Func<Task> Call)> ISingleCalls.SingleCalls() =>
+    [
+        ("hand-written grain Add(long)", () => _grain.Add(1)),
+        ("IActor.InnerCallAsync (adapter)", () => _actor.InnerCallAsync(s_add).AsTask()),
+        ("IRwModel.CallMutAsync (adapter)", () => _rwModel.CallMutAsync(s_add).AsTask()),
+        ("IPCModel.CallAsync, 2 permits, per silo (adapter)", () => _pcModel.CallAsync(s_addShared).AsTask()),
+        ("IPCModel.CallAsync, 2 permits, per cluster (adapter)", () => _clusterPcModel.CallAsync(s_addClusterShared).AsTask()),
+    ];
 }

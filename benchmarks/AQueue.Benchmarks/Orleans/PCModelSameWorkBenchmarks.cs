@@ -1,3 +1,4 @@
+using AQueue.Benchmarks.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ namespace AQueue.Benchmarks.Orleans;
 [MemoryDiagnoser]
 [BenchmarkCategory("orleans-same-work")]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
-public class PCModelSameWorkBenchmarks
+public class PCModelSameWorkBenchmarks : ISingleCalls
 {
     private static readonly AddShared<SharedCounter> s_addShared = new(1);
     private static readonly AddShared<ClusterSharedCounter> s_addClusterShared = new(1);
@@ -98,4 +99,13 @@ public class PCModelSameWorkBenchmarks
             await _direct.CallAsync(s_addClusterShared);
         }
     });
+
+    IReadOnlyList<(string Name, Func<Task> Call)> ISingleCalls.SingleCalls() =>
+    [
+        ("hand-written bounded grain, per cluster", () => _grain.Add(1)),
+        ("IPCModel.CallAsync, per cluster (adapter)", () => _perCluster.CallAsync(s_addClusterShared).AsTask()),
+        ("hand-written bounded stateless worker, per silo", () => _worker.Add(1)),
+        ("IPCModel.CallAsync, per silo (adapter)", () => _perSilo.CallAsync(s_addShared).AsTask()),
+        ("PCModel grain direct, per cluster (no proxy)", () => _direct.CallAsync(s_addClusterShared)),
+    ];
 }

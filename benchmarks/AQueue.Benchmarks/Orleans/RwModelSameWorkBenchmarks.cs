@@ -1,3 +1,4 @@
+using AQueue.Benchmarks.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ namespace AQueue.Benchmarks.Orleans;
 [MemoryDiagnoser]
 [BenchmarkCategory("orleans-same-work")]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
-public class RwModelSameWorkBenchmarks
+public class RwModelSameWorkBenchmarks : ISingleCalls
 {
     private static readonly Add s_add = new(1);
     private static readonly ReadValue s_read = new();
@@ -78,4 +79,12 @@ public class RwModelSameWorkBenchmarks
             await _model.CallAsync(s_read);
         }
     });
+
+    IReadOnlyList<(string Name, Func<Task> Call)> ISingleCalls.SingleCalls() =>
+    [
+        ("hand-written reader-writer grain, write", () => _grain.Add(1)),
+        ("IRwModel.CallMutAsync (adapter)", () => _model.CallMutAsync(s_add).AsTask()),
+        ("hand-written reader-writer grain, read", () => _grain.Read()),
+        ("IRwModel.CallAsync (adapter)", () => _model.CallAsync(s_read).AsTask()),
+    ];
 }

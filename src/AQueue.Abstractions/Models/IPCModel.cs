@@ -13,9 +13,12 @@ public interface IPCModel<T> : IModel<T>
     /// <summary>The most calls that run at once for this key (on Orleans: on each silo, or across the cluster with
     /// <see cref="PCModelMapping.PerCluster"/>).</summary>
     /// <remarks>Known without waiting in-process, on an Orleans silo, on an Orleans client given the registry, and on
-    /// one without it for every type its gateway silo had registered when the client started. Otherwise (an Orleans
-    /// client without a registry, a type the silo did not report at start-up) the first read blocks until a silo has
-    /// answered.</remarks>
+    /// one without it for every type its gateway silo had registered when the client started. Reading it never waits
+    /// for a call: where only a silo knows the bound (an Orleans client without a registry, a type the silo did not
+    /// report at start-up), a read before the first call to the model has returned asks the silo in the background
+    /// and throws.</remarks>
+    /// <exception cref="InvalidOperationException">The bound is not known here yet (Orleans, the case above); it is once a
+    /// call to the model has returned.</exception>
     int MaxConcurrency { get; }
 
     /// <summary>Runs <paramref name="operation"/> once one of the <see cref="MaxConcurrency"/> slots is free.</summary>

@@ -30,8 +30,10 @@ internal sealed class PCModelProxy<T> : IPCModel<T>
     public ModelKind Kind => ModelKind.PCModel;
 
     /// <summary>The bound registered for <typeparamref name="T"/>: from the local registry or what the gateway silo reported when
-    /// the client started, else asked of a silo once (blocking).</summary>
-    public int MaxConcurrency => _lookup.Target().GetAwaiter().GetResult().MaxConcurrency;
+    /// the client started, else what a silo answered for an earlier call. Never waits: a synchronous property that
+    /// blocked on a call to a silo could deadlock its caller.</summary>
+    /// <exception cref="InvalidOperationException">Not known yet; the silo is asked in the background.</exception>
+    public int MaxConcurrency => _lookup.TryGetKnown(out PCModelTarget<T> target) ? target.MaxConcurrency : throw NotKnownYet();
 
     public ValueTask<TResult> CallAsync<TResult>(IReadOperation<T, TResult> operation, CancellationToken cancellationToken = default)
     {
@@ -46,6 +48,18 @@ internal sealed class PCModelProxy<T> : IPCModel<T>
     {
         RemoteCall.Validate(operation, typeof(IReadOperation<T, TResult>));
         return RemoteCall.RunAsync(Call<TResult>(), (_lookup.Target(), operation), Site(operation), timeout, cancellationToken);
+    }
+
+    private InvalidOperationException NotKnownYet()
+    {
+        // Ask now, so that a read after the answer finds it; a failed answer is asked again by the next call or read.
+        _ = _lookup.Target().ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return new InvalidOperationException(
+            $"The bound of PCModel<{typeof(T).Name}> '{_key}' is not known on this client yet: the client was given no registry, and its " +
+            "gateway silo did not report this type when the client started. It is asked of a silo now, and known once it has answered " +
+            "(after the first call to the model returns, for instance). Reading MaxConcurrency never waits for a silo. To know it at " +
+            $"once, give the client the silos' registry: clientBuilder.AddAQueue(models => models.AddPCModel<{typeof(T).Name}>(...)).");
     }
 
     private static Func<(Task<PCModelTarget<T>> Target, IReadOperation<T, TResult> Operation), CancellationToken, Task<TResult>> Call<TResult>() =>

@@ -57,7 +57,7 @@ public sealed class PCModelStartUpTests
     }
 
     [Fact]
-    public async Task A_client_whose_silo_cannot_say_at_start_asks_on_first_use_instead()
+    public async Task A_client_whose_silo_cannot_say_at_start_asks_on_first_use_instead_and_never_blocks_a_read_of_the_bound()
     {
         string key = Guid.NewGuid().ToString("N");
         var sent = new ConcurrentQueue<string>();
@@ -79,8 +79,12 @@ public sealed class PCModelStartUpTests
                 Assert.Equal(["aqueue.IPCModelCatalogGrain.DescribeAsync"], sent);
                 sent.Clear();
 
-                Assert.Equal(3, models.GetPCModel<PerClusterPcResource>(key).MaxConcurrency);
-                Assert.StartsWith($"{key}#", await models.GetPCModel<PerClusterPcResource>(key).CallAsync(new DescribeResource<PerClusterPcResource>()), StringComparison.Ordinal);
+                // Not known yet, and reading it does not wait for the silo: it throws, and has the silo asked.
+                IPCModel<PerClusterPcResource> model = models.GetPCModel<PerClusterPcResource>(key);
+                InvalidOperationException early = Assert.Throws<InvalidOperationException>(() => model.MaxConcurrency);
+                Assert.Contains("not known on this client yet", early.Message, StringComparison.Ordinal);
+                Assert.StartsWith($"{key}#", await model.CallAsync(new DescribeResource<PerClusterPcResource>()), StringComparison.Ordinal);
+                Assert.Equal(3, model.MaxConcurrency);
                 Assert.Equal(["aqueue.IPCModelWorkerGrain.DescribeAsync", "aqueue.IPCModelGrain.CallAsync"], sent);
             }
             finally
