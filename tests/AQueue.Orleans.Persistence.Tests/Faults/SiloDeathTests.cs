@@ -37,10 +37,12 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
         // The primary hosts TestCluster's membership table: kill the other one.
         TestCluster cluster = fixture.Cluster;
         SiloHandle victim = cluster.SecondarySilos[0];
-        long failedOnVictim = await RunFailoverAsync(victim, "killed", () => cluster.KillSiloAsync(victim));
+        long inFlightOnVictim = await RunFailoverAsync(victim, "killed", () => cluster.KillSiloAsync(victim));
 
-        // Eight callers never pause, so some call is always in flight to the dead silo's models.
-        Assert.True(failedOnVictim > 0, "The kill should have failed some calls to the dead silo's models.");
+        // Eight callers never pause, so some call to the dead silo's models is in flight as the kill begins. Orleans fails
+        // such a call or, when the silo's requests are rejected as transient, sends it again once the directory has
+        // moved on (seen under load: 0 of 12 models had a failed call); either way the checks above hold for it.
+        Assert.True(inFlightOnVictim > 0, "No call to the dead silo's models was in flight as the kill began: the test did not test it.");
     }
 
     [Fact]
@@ -54,7 +56,8 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
     }
 
     /// <summary>Runs the load, fails <paramref name="victim"/> under it, checks the outcome.</summary>
-    /// <returns>How many calls to the victim's models failed.</returns>
+    /// <returns>How many calls to the victim's models were in flight when the failure began: sent before it, answered
+    /// (acknowledged or failed) after.</returns>
     private async Task<long> RunFailoverAsync(SiloHandle victim, string fate, Func<Task> fail)
     {
         TestCluster cluster = fixture.Cluster;
@@ -86,6 +89,8 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
         var acknowledgedAfterKill = new long[Keys];
         var errors = new ConcurrentDictionary<string, int>();
         long slowestFailureTicks = 0;
+        long inFlightOnVictim = 0;
+        int failing = 0;
         int killed = 0;
         using var stop = new CancellationTokenSource();
 
@@ -95,6 +100,7 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
             {
                 int k = (worker + n * Workers) % Keys;
                 bool afterKill = Volatile.Read(ref killed) == 1;
+                bool beforeFailure = Volatile.Read(ref failing) == 0;
                 long started = Stopwatch.GetTimestamp();
                 try
                 {
@@ -112,6 +118,11 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
                     long elapsed = Stopwatch.GetTimestamp() - started;
                     Atomic.RaiseTo(ref slowestFailureTicks, elapsed);
                 }
+
+                if (beforeFailure && k < onVictim.Count && Volatile.Read(ref failing) == 1)
+                {
+                    Interlocked.Increment(ref inFlightOnVictim);
+                }
             }
         }
 
@@ -120,6 +131,7 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
         long[] acknowledgedBeforeKill = [.. acknowledged.Select(a => Interlocked.Read(ref a))];
 
         var clock = Stopwatch.StartNew();
+        Volatile.Write(ref failing, 1);
         await fail();
         Volatile.Write(ref killed, 1);
 
@@ -147,6 +159,7 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
         output.WriteLine("failures by type: " + string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}")));
         output.WriteLine("per model on the dead silo (acknowledged/failed/found): " +
                          string.Join(" ", onVictim.Select(k => $"{acknowledged[k]}/{failed[k]}/{found[k]}")));
+        output.WriteLine($"calls to the dead silo's models in flight as the failure began: {Interlocked.Read(ref inFlightOnVictim)}, failed: {onVictim.Sum(k => failed[k])}");
 
         Assert.True(acknowledgedAfterKill.All(a => a > 0), $"Some models never answered again within {RecoveryDeadline}.");
         for (int k = 0; k < Keys; k++)
@@ -166,6 +179,6 @@ public sealed class SiloDeathTests(FaultClusterFixture fixture, ITestOutputHelpe
             Assert.NotEqual(victim.SiloAddress.ToString(), await fixture.Models.GetActor<long>(keys[k]).InnerCallAsync(new WhereAmI()));
         }
 
-        return onVictim.Sum(k => failed[k]);
+        return Interlocked.Read(ref inFlightOnVictim);
     }
 }
