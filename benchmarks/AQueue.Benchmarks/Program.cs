@@ -8,8 +8,8 @@ using BenchmarkDotNet.Running;
 //   --headline        the seed's counter demo (nums, nums_rw), outside BenchmarkDotNet; with --quick, 10M calls
 //   --interleaved     the same rows round-robin in one process (for a busy machine); --only <class> narrows it,
 //                     --row <text> and --param <value> to one row and parameter (for a profiler), --rounds <n>
-//   --paired          the Orleans rows one call at a time, each round one call of every row (1 caller); --only <class>,
-//                     --rounds <n> (default 100,000; 20,000 with --quick)
+//   --paired          the Orleans rows side by side, each round one call of every row; --only <class>, --rounds <n>
+//                     (default 100,000; 20,000 with --quick), --callers <n> (each round a burst of n concurrent calls)
 //   anything else     passed to BenchmarkSwitcher, e.g. --filter *Exclusive* or --list flat
 bool quick = args.Contains("--quick");
 bool headline = args.Contains("--headline");
@@ -26,7 +26,9 @@ if (headline)
 
 if (paired)
 {
-    return await PairedRunner.RunAsync(quick, only, InterleavedFilter.From(args).Rounds);
+    int callersAt = Array.IndexOf(args, "--callers");
+    int callers = callersAt >= 0 && callersAt + 1 < args.Length ? int.Parse(args[callersAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    return await PairedRunner.RunAsync(quick, only, InterleavedFilter.From(args).Rounds, callers);
 }
 
 if (interleaved)

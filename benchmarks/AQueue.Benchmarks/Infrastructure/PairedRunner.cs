@@ -9,16 +9,18 @@ namespace AQueue.Benchmarks.Infrastructure;
 /// The Orleans rows one call at a time, paired: each round makes one call of every row (the order rotated from round to
 /// round) and times each call alone, so every row sees the same moment of the machine, to within microseconds. Prints
 /// per row the median call, the median of its paired difference to the baseline's call in the same round, and the ratios
-/// of medians and of means. One caller only: the 100-caller rows stay with the interleaved pass.
+/// of medians and of means. With <c>--callers n</c> a round of a row is a burst of n concurrent calls, timed together
+/// (per call: the burst's time over n).
 /// </summary>
 /// <remarks>Why: on a small shared machine the Orleans rows' per-round times move by a tenth or more from process to
 /// process, more than the adapter's cost; timing single calls side by side resolves tens of nanoseconds.</remarks>
 internal static class PairedRunner
 {
-    public static async Task<int> RunAsync(bool quick, string? only, int? calls)
+    public static async Task<int> RunAsync(bool quick, string? only, int? calls, int callers)
     {
-        int rounds = calls ?? (quick ? 20_000 : 100_000);
-        Console.WriteLine($"Paired pass: {rounds:N0} rounds of one call per row, 1 caller, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        // A round of a row is one call, or with more callers a burst of that many concurrent calls timed together.
+        int rounds = calls ?? (callers > 1 ? (quick ? 1_000 : 5_000) : (quick ? 20_000 : 100_000));
+        Console.WriteLine($"Paired pass: {rounds:N0} rounds per row, {(callers > 1 ? $"each a burst of {callers} concurrent calls" : "each one call")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Type[] types = typeof(PairedRunner).Assembly.GetTypes()
             .Where(t => typeof(ISingleCalls).IsAssignableFrom(t) && !t.IsInterface)
             .Where(t => only is null || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase))
@@ -26,27 +28,27 @@ internal static class PairedRunner
             .ToArray();
         foreach (Type type in types)
         {
-            await RunClassAsync(type, rounds).ConfigureAwait(false);
+            await RunClassAsync(type, rounds, callers).ConfigureAwait(false);
         }
 
         return 0;
     }
 
-    private static async Task RunClassAsync(Type type, int rounds)
+    private static async Task RunClassAsync(Type type, int rounds, int callers)
     {
         object instance = Activator.CreateInstance(type)!;
-        PropertyInfo? callers = type.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<ParamsAttribute>() is not null);
-        callers?.SetValue(instance, 1);
+        PropertyInfo? callersProperty = type.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<ParamsAttribute>() is not null);
+        callersProperty?.SetValue(instance, 1);
         foreach (MethodInfo setup in type.GetMethods().Where(m => m.GetCustomAttribute<GlobalSetupAttribute>() is not null))
         {
             setup.Invoke(instance, null);
         }
 
-        IReadOnlyList<(string Name, Func<Task> Call)> rows = ((ISingleCalls)instance).SingleCalls();
+        IReadOnlyList<(string Name, Func<Task> Call)> rows = [.. ((ISingleCalls)instance).SingleCalls().Select(row => (row.Name, Burst(row.Call, callers)))];
         double[][] nanoseconds = rows.Select(_ => new double[rounds]).ToArray();
 
         // Warm-up: tiered compilation, the thread pool's size, the grains' activations.
-        for (int round = 0; round < Math.Max(2_000, rounds / 5); round++)
+        for (int round = 0; round < Math.Max(2_000 / callers, rounds / 5); round++)
         {
             foreach ((string _, Func<Task> call) in rows)
             {
@@ -61,7 +63,7 @@ internal static class PairedRunner
                 int row = (round + k) % rows.Count;
                 long started = Stopwatch.GetTimestamp();
                 await rows[row].Call().ConfigureAwait(false);
-                nanoseconds[row][round] = (Stopwatch.GetTimestamp() - started) * 1e9 / Stopwatch.Frequency;
+                nanoseconds[row][round] = (Stopwatch.GetTimestamp() - started) * 1e9 / Stopwatch.Frequency / callers;
             }
         }
 
@@ -73,7 +75,7 @@ internal static class PairedRunner
         double baselineMedian = Percentile(nanoseconds[0], 0.5);
         double baselineMean = nanoseconds[0].Average();
         Console.WriteLine();
-        Console.WriteLine($"## {type.Name}, paired, Callers=1");
+        Console.WriteLine($"## {type.Name}, paired, Callers={callers}");
         Console.WriteLine();
         Console.WriteLine("| Row | Median ns/call | P25-P75 ns/call | Paired difference to baseline, median ns | Median / baseline | Mean / baseline |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -85,6 +87,17 @@ internal static class PairedRunner
                 $"| {rows[row].Name}{(row == 0 ? " (baseline)" : "")} | {Percentile(nanoseconds[row], 0.5):F0} | {Percentile(nanoseconds[row], 0.25):F0}-{Percentile(nanoseconds[row], 0.75):F0} | {Percentile(difference, 0.5):F0} | {Percentile(nanoseconds[row], 0.5) / baselineMedian:F3} | {nanoseconds[row].Average() / baselineMean:F3} |"));
         }
     }
+
+    private static Func<Task> Burst(Func<Task> call, int callers) => callers == 1 ? call : () =>
+    {
+        var calls = new Task[callers];
+        for (int i = 0; i < calls.Length; i++)
+        {
+            calls[i] = call();
+        }
+
+        return Task.WhenAll(calls);
+    };
 
     private static double Percentile(double[] values, double fraction)
     {
