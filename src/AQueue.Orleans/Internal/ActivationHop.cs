@@ -22,6 +22,16 @@ internal readonly struct ActivationHop(TaskScheduler scheduler) : ICriticalNotif
 
     public void UnsafeOnCompleted(Action continuation) => Queue(continuation);
 
+    /// <summary>Runs <paramref name="body"/> on <paramref name="scheduler"/>, from elsewhere; the body's own awaits stay there.</summary>
+    // Pooled: a call's state machine is reused by later calls, so the hop back costs one task, no closure.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<TResult> RunAsync<TState, TResult>(TaskScheduler scheduler, TState state, Func<TState, ValueTask<TResult>> body)
+    {
+        // Grain code from here: no ConfigureAwait(false), so the operation's continuations stay on the activation.
+        await new ActivationHop(scheduler);
+        return await body(state);
+    }
+
     private void Queue(Action continuation) =>
         _ = Task.Factory.StartNew(continuation, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler);
 }

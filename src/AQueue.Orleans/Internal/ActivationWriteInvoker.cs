@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AQueue.Local.Internal;
 
 namespace AQueue.Orleans.Internal;
@@ -16,16 +15,9 @@ internal readonly struct ActivationWriteInvoker<T, TResult>(
             return state.WriteAsync(operation, chain, deadline, cancellationToken);
         }
 
-        return WriteOnActivationAsync(scheduler, state, operation, chain, deadline, cancellationToken);
-    }
-
-    // Pooled: a call's state machine is reused by later calls, so the hop back costs one task, no closure.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<TResult> WriteOnActivationAsync(
-        TaskScheduler scheduler, ModelState<T> state, IWriteOperation<T, TResult> operation, string[] chain, long deadline, CancellationToken cancellationToken)
-    {
-        // Grain code from here: no ConfigureAwait(false), so the operation's continuations stay on the activation.
-        await new ActivationHop(scheduler);
-        return await state.WriteAsync(operation, chain, deadline, cancellationToken);
+        return ActivationHop.RunAsync(
+            scheduler,
+            (State: state, Operation: operation, Chain: chain, Deadline: deadline, Token: cancellationToken),
+            static s => s.State.WriteAsync(s.Operation, s.Chain, s.Deadline, s.Token));
     }
 }
