@@ -53,10 +53,11 @@ internal static class InterleavedRunner
             .Where(r => rowFilter is null || r.Name.Contains(rowFilter, StringComparison.OrdinalIgnoreCase))
             .ToArray();
 
-        // Warm-up, round-robin too, for at least a second: tiered compilation promotes hot code only after a
-        // quiet spell with no new methods to compile, and the thread pool has to grow.
+        // Warm-up, round-robin too, for at least a second (a cluster's classes: ClusterWarmUpAttribute.Time): tiered
+        // compilation promotes hot code only after a quiet spell with no new methods to compile, and the thread pool has to grow.
+        TimeSpan warmUp = type.GetCustomAttribute<ClusterWarmUpAttribute>() is not null ? ClusterWarmUpAttribute.Time : TimeSpan.FromSeconds(1);
         long warmUpStarted = Stopwatch.GetTimestamp();
-        for (int round = 0; round < 5 || Stopwatch.GetElapsedTime(warmUpStarted) < TimeSpan.FromSeconds(1); round++)
+        for (int round = 0; round < 5 || Stopwatch.GetElapsedTime(warmUpStarted) < warmUp; round++)
         {
             foreach (Row row in rows)
             {

@@ -47,8 +47,10 @@ internal static class PairedRunner
         IReadOnlyList<(string Name, Func<Task> Call)> rows = [.. ((ISingleCalls)instance).SingleCalls().Select(row => (row.Name, Burst(row.Call, callers)))];
         double[][] nanoseconds = rows.Select(_ => new double[rounds]).ToArray();
 
-        // Warm-up: tiered compilation, the thread pool's size, the grains' activations.
-        for (int round = 0; round < Math.Max(2_000 / callers, rounds / 5); round++)
+        // Warm-up: tiered compilation, the thread pool's size, the grains' activations; a cluster takes seconds to settle.
+        TimeSpan warmUp = type.GetCustomAttribute<ClusterWarmUpAttribute>() is not null ? ClusterWarmUpAttribute.Time : TimeSpan.Zero;
+        long warmUpStarted = Stopwatch.GetTimestamp();
+        for (int round = 0; round < Math.Max(2_000 / callers, rounds / 5) || Stopwatch.GetElapsedTime(warmUpStarted) < warmUp; round++)
         {
             foreach ((string _, Func<Task> call) in rows)
             {

@@ -17,6 +17,7 @@ namespace AQueue.Benchmarks.Orleans;
 /// in-process classes' 100,000. The cluster starts once per process (BenchmarkDotNet runs each row in its own).
 /// </remarks>
 [MemoryDiagnoser]
+[ClusterWarmUp]
 [BenchmarkCategory("orleans")]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class OrleansBenchmarks : ISingleCalls

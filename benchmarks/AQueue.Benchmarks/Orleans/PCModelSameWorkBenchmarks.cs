@@ -13,6 +13,7 @@ namespace AQueue.Benchmarks.Orleans;
 /// <c>Add(long)</c>, these rows compare like with like.
 /// </summary>
 [MemoryDiagnoser]
+[ClusterWarmUp]
 [BenchmarkCategory("orleans-same-work")]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class PCModelSameWorkBenchmarks : ISingleCalls

@@ -1,3 +1,4 @@
+using AQueue.Benchmarks.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ namespace AQueue.Benchmarks.Orleans;
 /// <remarks>The operations do not await, so reads gain nothing from interleaving here: the rows compare the cost of
 /// each grain's way in (a reentrant grain with an in-process queue, or Orleans' own <c>[ReadOnly]</c> scheduling).</remarks>
 [MemoryDiagnoser]
+[ClusterWarmUp]
 [BenchmarkCategory("orleans")]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class RwModelMappingBenchmarks

@@ -11,6 +11,7 @@ namespace AQueue.Benchmarks.Orleans;
 /// through an async reader-writer lock (Nito.AsyncEx's). Reads and writes.
 /// </summary>
 [MemoryDiagnoser]
+[ClusterWarmUp]
 [BenchmarkCategory("orleans-same-work")]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class RwModelSameWorkBenchmarks : ISingleCalls
